@@ -1,0 +1,30 @@
+import { PrankChapter } from "./chapters/prank/PrankChapter";
+import { StatusBar } from "./components/StatusBar";
+
+/** The page: a masthead, the chapters in the blog's order, and the credits. */
+export function App() {
+  return (
+    <>
+      <header className="masthead">
+        <div>
+          <h1>
+            Gibbon <span aria-hidden="true">🐼→🐒</span>
+          </h1>
+          <p className="tagline">Adversarial examples, live in your browser. Nothing you load leaves it.</p>
+        </div>
+        <StatusBar />
+      </header>
+      <main>
+        <PrankChapter />
+      </main>
+      <footer className="site-footer">
+        <p>
+          Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI”
+          (CC BY 4.0) and the papers cited in each chapter; the explanations here are our own. Models:
+          MobileNet v1/v2 from TF Hub (Apache-2.0, Google). Photos: giant panda by Aaron Logan (CC BY 1.0,
+          loaded from Wikimedia Commons); cat and coffee from scikit-image (CC0).
+        </p>
+      </footer>
+    </>
+  );
+}

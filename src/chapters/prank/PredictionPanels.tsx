@@ -1,0 +1,20 @@
+import { TopKChart } from "../../components/charts/TopKChart";
+import { useLab } from "../../store";
+import { selectAdversarial, selectOriginal, selectSettings } from "../../store/selectors";
+
+/** Top-5 before and after, the clean answer in green and the target in red. */
+export function PredictionPanels() {
+  const original = useLab(selectOriginal);
+  const adv = useLab(selectAdversarial);
+  const { targetClass } = useLab(selectSettings);
+  const highlight = [
+    { classIndex: original?.top1 ?? null, colour: "var(--clean)" },
+    { classIndex: targetClass, colour: "var(--adv)" },
+  ];
+  return (
+    <div className="predictions">
+      <TopKChart label="original prediction" scores={original?.top5 ?? null} highlight={highlight} />
+      <TopKChart label="adversarial prediction" scores={adv?.top5 ?? null} highlight={highlight} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId } from "react";
+import { IMAGENET_MODELS } from "../../engine/models/catalog";
+import { selectActions, useLab } from "../../store";
+import { selectModel } from "../../store/selectors";
+import { formatBytes } from "../format";
+
+/** Model choice, download progress, failure with retry, and loading a model from disk. */
+export function ModelPicker() {
+  const model = useLab(selectModel);
+  const actions = useLab(selectActions);
+  const filesId = useId();
+  const known = IMAGENET_MODELS.some((m) => m.id === model.id);
+  return (
+    <div className="model-picker">
+      <label>
+        Model{" "}
+        <select
+          aria-label="ImageNet model"
+          value={known ? model.id : "files"}
+          onChange={(e) => void actions.selectModel(e.target.value)}
+        >
+          {IMAGENET_MODELS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label} ({formatBytes(m.sizeBytes)})
+            </option>
+          ))}
+          {!known && <option value="files">{model.label} (from files)</option>}
+        </select>
+      </label>
+      <label htmlFor={filesId} className="button secondary">
+        Load model from files…
+      </label>
+      <input
+        id={filesId}
+        type="file"
+        multiple
+        className="visually-hidden"
+        aria-label="Load model from files (model.json and weight files)"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = "";
+          if (files.length) void actions.loadModelFiles(files);
+        }}
+      />
+      {model.status === "loading" && (
+        <span className="progress-line">
+          <progress
+            aria-label="Model download"
+            value={model.total ? model.loaded : undefined}
+            max={model.total || undefined}
+          />
+          {model.total > 0 && `${formatBytes(model.loaded)} of ${formatBytes(model.total)}`}
+        </span>
+      )}
+      {model.status === "ready" && model.source === "cache" && (
+        <span className="muted">loaded from this browser's cache (works offline)</span>
+      )}
+      {model.status === "error" && (
+        <span role="alert" className="error-inline">
+          {model.error}{" "}
+          <button type="button" onClick={() => void actions.selectModel(model.id)}>
+            Retry
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import * as tf from "@tensorflow/tfjs";
+import { fgsmFromSign } from "./attacks/fgsm";
+import { inputGradient } from "./attacks/gradient";
+import { epsilonFromLevels } from "./attacks/params";
+import { pgdAsync } from "./attacks/pgd";
+import { fromRgbaBytes, perturbationGain, perturbationImage, quantize8bit, toRgbaBytes } from "./pixels";
+import type { LogitsFn } from "./types";
+
+export type AttackKind = "fgsm" | "pgd";
+
+/** What to attack: toward `targetClass`, or (null) away from the clean top-1. */
+export interface AttackPlan {
+  kind: AttackKind;
+  /** The class the loss is computed for: the target, or the clean top-1. */
+  label: number;
+  targeted: boolean;
+  steps: number;
+  randomStart: boolean;
+}
+
+/** One adversarial image as plain data: what the page shows and what was classified. */
+export interface AdversarialView {
+  epsLevel: number;
+  probs: Float32Array;
+  advRgba: Uint8ClampedArray;
+  /** Signed perturbation, grey = unchanged, amplified by `gain`. */
+  perturbRgba: Uint8ClampedArray;
+  gain: number;
+}
+
+const SWEEP_CHUNK = 11;
+
+/**
+ * Holds one clean image on the backend and crafts adversarial versions of it
+ * for one classifier. For FGSM the gradient sign is computed once per plan, so
+ * every epsilon afterwards costs a single forward pass. PGD results are cached
+ * per epsilon. Call dispose() when the image, model or plan goes away.
+ */
+export class AttackLab {
+  private readonly x: tf.Tensor4D;
+  private plan: AttackPlan | null = null;
+  private gradSign: tf.Tensor4D | null = null;
+  private readonly pgdCache = new Map<number, tf.Tensor4D>();
+
+  constructor(
+    private readonly logits: LogitsFn,
+    rgba: Uint8ClampedArray,
+    readonly size: number,
+  ) {
+    this.x = tf.tidy(() => fromRgbaBytes(rgba, size, size).expandDims(0) as tf.Tensor4D);
+  }
+
+  /** Class probabilities of the clean image. */
+  async cleanProbs(): Promise<Float32Array> {
+    return this.probsOf(this.x);
+  }
+
+  /** Sets the attack; for FGSM computes sign(grad) once, here. */
+  setPlan(plan: AttackPlan): void {
+    this.clearPlan();
+    this.plan = plan;
+    if (plan.kind === "fgsm") {
+      this.gradSign = tf.tidy(() => inputGradient(this.logits, this.x, [plan.label]).sign() as tf.Tensor4D);
+    }
+  }
+
+  /** The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its prediction. */
+  async view(epsLevel: number, signal?: AbortSignal): Promise<AdversarialView> {
+    const xAdv = await this.adversarial(epsLevel, signal);
+    const gain = perturbationGain(epsilonFromLevels(Math.max(epsLevel, 1)));
+    const perturb = tf.tidy(() => perturbationImage(xAdv.squeeze([0]), this.x.squeeze([0]), gain));
+    const advImage = tf.tidy(() => xAdv.squeeze([0]));
+    const [probs, advRgba, perturbRgba] = await Promise.all([
+      this.probsOf(xAdv),
+      toRgbaBytes(advImage as tf.Tensor3D),
+      toRgbaBytes(perturb as tf.Tensor3D),
+    ]);
+    tf.dispose([perturb, advImage]);
+    if (!this.pgdCache.has(epsLevel)) xAdv.dispose();
+    return { epsLevel, probs, advRgba, perturbRgba, gain };
+  }
+
+  /**
+   * Probabilities at each epsilon level. FGSM levels share one gradient, so
+   * they run as batched forward passes; PGD runs once per level.
+   */
+  async sweep(
+    levels: number[],
+    onProgress?: (done: number, probs: Float32Array[]) => void,
+    signal?: AbortSignal,
+  ): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    const chunk = this.plan?.kind === "fgsm" ? SWEEP_CHUNK : 1;
+    for (let i = 0; i < levels.length; i += chunk) {
+      const part = levels.slice(i, i + chunk);
+      const batch =
+        this.plan?.kind === "fgsm"
+          ? tf.tidy(() => tf.concat(part.map((k) => this.fgsmImage(k))))
+          : await this.adversarial(part[0], signal);
+      const probs = await this.probsOf(batch);
+      if (!this.pgdCache.has(part[0]) || this.plan?.kind === "fgsm") batch.dispose();
+      const classes = probs.length / part.length;
+      for (let j = 0; j < part.length; j++) out.push(probs.slice(j * classes, (j + 1) * classes));
+      signal?.throwIfAborted();
+      onProgress?.(out.length, out);
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.clearPlan();
+    this.x.dispose();
+  }
+
+  private clearPlan(): void {
+    this.gradSign?.dispose();
+    this.gradSign = null;
+    for (const t of this.pgdCache.values()) t.dispose();
+    this.pgdCache.clear();
+  }
+
+  private fgsmImage(epsLevel: number): tf.Tensor4D {
+    if (!this.plan || !this.gradSign) throw new Error("AttackLab: no FGSM plan set");
+    const eps = epsilonFromLevels(epsLevel);
+    const sign = this.gradSign;
+    const targeted = this.plan.targeted;
+    return tf.tidy(() => quantize8bit(fgsmFromSign(this.x, sign, eps, targeted)) as tf.Tensor4D);
+  }
+
+  /** The 8-bit adversarial batch of one at this level; PGD results stay cached. */
+  private async adversarial(epsLevel: number, signal?: AbortSignal): Promise<tf.Tensor4D> {
+    const plan = this.plan;
+    if (!plan) throw new Error("AttackLab: setPlan() first");
+    if (plan.kind === "fgsm") return this.fgsmImage(epsLevel);
+    const cached = this.pgdCache.get(epsLevel);
+    if (cached) return cached;
+    const eps = epsilonFromLevels(epsLevel);
+    const raw = await pgdAsync(
+      this.logits,
+      this.x,
+      [plan.label],
+      { eps, steps: plan.steps, randomStart: plan.randomStart, targeted: plan.targeted, seed: 7 },
+      { signal },
+    );
+    const q = tf.tidy(() => quantize8bit(raw) as tf.Tensor4D);
+    raw.dispose();
+    if (this.plan !== plan) {
+      q.dispose();
+      throw new DOMException("The attack changed while PGD ran", "AbortError");
+    }
+    this.pgdCache.set(epsLevel, q);
+    return q;
+  }
+
+  private async probsOf(x: tf.Tensor): Promise<Float32Array> {
+    const p = tf.tidy(() => tf.softmax(this.logits(x)));
+    const data = (await p.data()) as Float32Array;
+    p.dispose();
+    return data;
+  }
+}

@@ -1,0 +1,104 @@
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
+
+/** The backends Gibbon tries, fastest first. */
+export type BackendName = "webgl" | "wasm" | "cpu";
+export const BACKEND_ORDER: readonly BackendName[] = ["webgl", "wasm", "cpu"];
+
+export interface BackendStatus {
+  name: BackendName;
+  /** True when a faster backend than `name` was wanted and failed. */
+  fellBack: boolean;
+  /** One plain sentence for the page; empty when all is well. */
+  note: string;
+}
+
+/**
+ * Kernels an attack needs that wasm lacks (GUIDE section 4): no gradients
+ * through depthwise convolutions, so no FGSM on MobileNet there.
+ */
+const GRADIENT_KERNELS = [
+  "DepthwiseConv2dNativeBackpropInput",
+  "DepthwiseConv2dNativeBackpropFilter",
+  "Conv2DBackpropFilter",
+];
+
+/** True when `backend` has every kernel needed to differentiate through a convnet. */
+export function canDifferentiateConvnets(backend: string = tf.getBackend()): boolean {
+  return GRADIENT_KERNELS.every((k) => tf.getKernel(k, backend) !== undefined);
+}
+
+/**
+ * Attacks need input gradients through depthwise convolutions, which wasm
+ * lacks: on such a backend, move to cpu and say so.
+ */
+export async function ensureGradientBackend(current: BackendStatus | null): Promise<BackendStatus | null> {
+  if (!current || canDifferentiateConvnets()) return current;
+  await tf.setBackend("cpu");
+  const why = `${current.name.toUpperCase()} has no gradients for depthwise convolutions`;
+  return { name: "cpu", fellBack: true, note: `${current.note} ${why}: attacks run on CPU.`.trim() };
+}
+
+/**
+ * Picks the first backend that initialises, in BACKEND_ORDER, starting at
+ * `preferred` (a `?backend=` override for testing the fallbacks).
+ * `wasmPath` is where the .wasm binaries are served (copied to public/ at build).
+ */
+export async function initBackend(
+  preferred: BackendName = "webgl",
+  wasmPath = "tfjs-wasm/",
+): Promise<BackendStatus> {
+  // Headless browsers and GPU-less laptops render WebGL in software; that is
+  // still much faster than the cpu backend, so allow it.
+  tf.env().set("SOFTWARE_WEBGL_ENABLED", true);
+  setWasmPaths(wasmPath);
+  const order = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(preferred));
+  for (const name of order) {
+    let ok = false;
+    try {
+      ok = await tf.setBackend(name);
+      if (ok) await tf.ready();
+    } catch {
+      ok = false;
+    }
+    if (ok) return { name, fellBack: name !== preferred, note: fallbackNote(preferred, name) };
+  }
+  throw new Error("No TensorFlow.js backend could start in this browser.");
+}
+
+function fallbackNote(wanted: BackendName, got: BackendName): string {
+  if (wanted === got) return "";
+  const why = wanted === "webgl" ? "WebGL unavailable" : `${wanted.toUpperCase()} unavailable`;
+  return `${why}: running on ${got.toUpperCase()}, attacks are slower.`;
+}
+
+/**
+ * Calls `onLost` when the WebGL context behind tfjs is lost (driver reset, too
+ * many tabs, or WEBGL_lose_context in tests). Returns an unsubscribe function.
+ */
+export function watchWebGLContext(onLost: () => void): () => void {
+  if (tf.getBackend() !== "webgl") return () => {};
+  const canvas = (tf.backend() as MathBackendWebGL).getGPGPUContext().gl.canvas;
+  const handler = (ev: Event) => {
+    ev.preventDefault();
+    onLost();
+  };
+  canvas.addEventListener("webglcontextlost", handler);
+  return () => canvas.removeEventListener("webglcontextlost", handler);
+}
+
+/**
+ * Replaces the dead webgl backend with a fresh one. Every tensor it held is
+ * gone: the caller rebuilds its model and inputs afterwards.
+ */
+export async function restartWebGL(): Promise<BackendStatus> {
+  tf.removeBackend("webgl");
+  tf.registerBackend("webgl", () => new MathBackendWebGL(), 2);
+  return initBackend("webgl");
+}
+
+/** Test and debugging handle: the page exposes tfjs as `window.__gibbon.tf`. */
+export function exposeForDebugging(extra: Record<string, unknown> = {}): void {
+  (globalThis as unknown as { __gibbon: unknown }).__gibbon = { tf, ...extra };
+}

@@ -1,0 +1,12 @@
+import { useStore } from "zustand";
+import { type LabStore, createLabStore } from "./labStore";
+
+/** The app's one lab store; tests and stories can make their own with createLabStore(). */
+export const labStore = createLabStore();
+
+/** Reads from the lab store; pass a module-level selector (wrap with useShallow for objects). */
+export function useLab<T>(selector: (s: LabStore) => T): T {
+  return useStore(labStore, selector);
+}
+
+export const selectActions = (s: LabStore) => s.actions;

@@ -1,0 +1,71 @@
+import type { AttackKind } from "../engine/attackLab";
+import type { BackendStatus } from "../engine/backend";
+import type { ClassScore } from "../engine/types";
+
+export interface ModelState {
+  id: string;
+  label: string;
+  status: "idle" | "loading" | "ready" | "error";
+  /** Download progress in bytes (total 0 until known). */
+  loaded: number;
+  total: number;
+  error: string | null;
+  source: "cache" | "network" | "files" | null;
+}
+
+export interface ImageState {
+  id: string;
+  caption: string;
+  credit: string | null;
+  sourceUrl: string | null;
+  status: "idle" | "loading" | "ready" | "error";
+  /** The square, model-resolution RGBA image that is classified. */
+  rgba: Uint8ClampedArray | null;
+  size: number;
+  error: string | null;
+}
+
+export interface AttackSettings {
+  kind: AttackKind;
+  /** eps in 8-bit grey levels: eps = epsLevel / 255. */
+  epsLevel: number;
+  /** null: untargeted (push away from the clean top-1). */
+  targetClass: number | null;
+  steps: number;
+  randomStart: boolean;
+}
+
+export interface AdversarialResult {
+  epsLevel: number;
+  top5: ClassScore[];
+  top1: number;
+  advRgba: Uint8ClampedArray;
+  perturbRgba: Uint8ClampedArray;
+  gain: number;
+}
+
+export interface SweepState {
+  levels: number[];
+  /** Softmax output at each level computed so far (a prefix of `levels`). */
+  probs: Float32Array[];
+  status: "running" | "done" | "idle";
+}
+
+export interface Notice {
+  kind: "error" | "info";
+  text: string;
+}
+
+export interface LabState {
+  backend: BackendStatus | null;
+  model: ModelState;
+  image: ImageState;
+  settings: AttackSettings;
+  /** Clean prediction: top-5 and the top-1 the untargeted attack pushes away from. */
+  original: { top5: ClassScore[]; top1: number; probs: Float32Array } | null;
+  adversarial: AdversarialResult | null;
+  sweep: SweepState | null;
+  /** What the engine is doing now, for a status line ("Computing the input gradient"). */
+  working: string | null;
+  notice: Notice | null;
+}
