@@ -181,7 +181,7 @@ export function createLabStore() {
           const backend = await initBackend(preferredBackend);
           set({ backend });
           watchWebGLContext(() => void recoverContext());
-          exposeForDebugging({ store });
+          exposeForDebugging({ store, classifier: () => classifier, lab: () => lab });
         } catch (err) {
           fail(err);
           return;

@@ -7,6 +7,8 @@ import { formatPercent } from "../format";
 interface Props {
   /** Accessible name of the list, e.g. "original prediction". */
   label: string;
+  /** Which input these scores belong to (e.g. the epsilon level), as data-input for tests and benchmarks. */
+  inputKey?: string;
   scores: ClassScore[] | null;
   /** Classes to colour: the clean answer and the target. */
   highlight: { classIndex: number | null; colour: string }[];
@@ -16,7 +18,7 @@ interface Props {
  * Top-5 bars. The chart is drawn by recharts for the eye; the same numbers are
  * an ordered list for screen readers and tests ("giant panda 99.9%").
  */
-export const TopKChart = memo(function TopKChart({ label, scores, highlight }: Props) {
+export const TopKChart = memo(function TopKChart({ label, scores, highlight, inputKey }: Props) {
   const rows = (scores ?? []).map((s) => ({
     name: displayName(s.classIndex),
     p: s.probability,
@@ -25,7 +27,7 @@ export const TopKChart = memo(function TopKChart({ label, scores, highlight }: P
   return (
     <figure className="topk">
       <figcaption>{label[0].toUpperCase() + label.slice(1)}</figcaption>
-      <ol aria-label={label} className="visually-hidden">
+      <ol aria-label={label} className="visually-hidden" data-input={inputKey}>
         {rows.map((r) => (
           <li key={r.name}>{`${r.name} ${formatPercent(r.p)}`}</li>
         ))}
