@@ -17,8 +17,14 @@ test("chapter 1: slider and FGSM cost", async ({ page }) => {
 
   const timings = await page.evaluate(async (runs) => {
     type T = import("@tensorflow/tfjs").Tensor;
-    const g = (window as unknown as { __gibbon: Record<string, any> }).__gibbon;
-    const tf = g.tf as typeof import("@tensorflow/tfjs");
+    type Debug = {
+      tf: typeof import("@tensorflow/tfjs");
+      classifier(): import("../src/engine/models/classifier").ImageNetClassifier;
+      lab(): import("../src/engine/attackLab").AttackLab;
+      store: { getState(): { original: { top1: number } } };
+    };
+    const g = (window as unknown as { __gibbon: Debug }).__gibbon;
+    const tf = g.tf;
     const classifier = g.classifier();
     const lab = g.lab();
     const size = classifier.inputSize;
@@ -48,18 +54,24 @@ test("chapter 1: slider and FGSM cost", async ({ page }) => {
       setValue?.call(slider, String(level));
       slider.dispatchEvent(new Event("input", { bubbles: true }));
       const want = `eps${level}`;
-      while (document.querySelector('ol[aria-label="adversarial prediction"]')?.getAttribute("data-input") !== want) {
+      while (
+        document
+          .querySelector('ol[aria-label="adversarial prediction"]')
+          ?.getAttribute("data-input") !== want
+      ) {
         await new Promise((r) => requestAnimationFrame(r));
       }
     });
-    const plan = { kind: "fgsm", label, targeted: false, steps: 1, randomStart: false };
+    const plan = { kind: "fgsm" as const, label, targeted: false, steps: 1, randomStart: false };
     const freshFgsm = await time(async () => {
       lab.setPlan(plan);
       await lab.view(4);
     });
     const bareGrad = await time(async () => {
       const grad = tf.tidy(() =>
-        tf.grad((input: T) => tf.neg(tf.logSoftmax(classifier.logits(input)).gather([label], 1).sum()))(x),
+        tf.grad((input: T) =>
+          tf.neg(tf.logSoftmax(classifier.logits(input)).gather([label], 1).sum()),
+        )(x),
       );
       await grad.data();
       grad.dispose();
@@ -72,7 +84,9 @@ test("chapter 1: slider and FGSM cost", async ({ page }) => {
   const b = median(timings.sliderUpdate);
   const c = median(timings.freshFgsm);
   const d = median(timings.bareGrad);
-  const backend = await page.evaluate(() => (window as unknown as { __gibbon: { tf: { getBackend(): string } } }).__gibbon.tf.getBackend());
+  const backend = await page.evaluate(() =>
+    (window as unknown as { __gibbon: { tf: { getBackend(): string } } }).__gibbon.tf.getBackend(),
+  );
   const report = table([
     ["measure", "median ms", `runs (${backend}, MobileNet v1 0.25)`],
     ["(a) bare forward pass", a.toFixed(1), RUNS],
@@ -84,6 +98,9 @@ test("chapter 1: slider and FGSM cost", async ({ page }) => {
   ]);
   console.log(`\n${report}\n`);
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/prank.json", JSON.stringify({ backend, medians: { a, b, c, d }, timings }, null, 2));
+  writeFileSync(
+    "bench-results/prank.json",
+    JSON.stringify({ backend, medians: { a, b, c, d }, timings }, null, 2),
+  );
   expect(timings.forward).toHaveLength(RUNS);
 });

@@ -15,7 +15,11 @@ export function serveModelDir(dir: string) {
     const name = basename(new URL(route.request().url()).pathname);
     const body = readFileSync(fixturePath("models", dir, name));
     const type = name.endsWith(".json") ? "application/json" : "application/octet-stream";
-    return route.fulfill({ body, contentType: type, headers: { "access-control-allow-origin": "*" } });
+    return route.fulfill({
+      body,
+      contentType: type,
+      headers: { "access-control-allow-origin": "*" },
+    });
   };
 }
 
@@ -27,7 +31,11 @@ export async function routeFixtures(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!localhost)/, (route) => route.abort("internetdisconnected"));
   await page.route(`${MOBILENET_V1}**`, serveModelDir("mobilenet_v1_025"));
   await page.route(PANDA, (route) =>
-    route.fulfill({ path: fixturePath("images", "giant_panda.jpg"), contentType: "image/jpeg", headers: { "access-control-allow-origin": "*" } }),
+    route.fulfill({
+      path: fixturePath("images", "giant_panda.jpg"),
+      contentType: "image/jpeg",
+      headers: { "access-control-allow-origin": "*" },
+    }),
   );
 }
 
@@ -44,12 +52,19 @@ export async function expectTop1(page: Page, label: string, name: string | RegEx
 
 /** Live tensors in the page's tfjs engine. */
 export function numTensors(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __gibbon: { tf: { memory(): { numTensors: number } } } }).__gibbon.tf.memory().numTensors);
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { __gibbon: { tf: { memory(): { numTensors: number } } } }
+      ).__gibbon.tf.memory().numTensors,
+  );
 }
 
 /** Waits until the engine is idle: no status line, no sweep running, both predictions shown. */
 export async function waitForIdle(page: Page): Promise<void> {
-  await expect(page.getByRole("list", { name: "adversarial prediction" }).getByRole("listitem")).toHaveCount(5);
+  await expect(
+    page.getByRole("list", { name: "adversarial prediction" }).getByRole("listitem"),
+  ).toHaveCount(5);
   await expect(page.locator(".working")).toHaveCount(0);
   await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toHaveCount(0);
 }

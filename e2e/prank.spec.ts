@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { PNG } from "pngjs";
-import { expect, expectTop1, fixturePath, listItems, numTensors, test, waitForIdle } from "./fixtures";
+import {
+  expect,
+  expectTop1,
+  fixturePath,
+  listItems,
+  numTensors,
+  test,
+  waitForIdle,
+} from "./fixtures";
 
 const ORIGINAL = "original prediction";
 const ADVERSARIAL = "adversarial prediction";
@@ -71,26 +79,38 @@ test("uploading cat_chelsea.png classifies the cat", async ({ page }) => {
 test("a corrupt file shows an error and the panda stays", async ({ page }) => {
   const before = await listItems(page, ORIGINAL);
   const corrupt = readFileSync(fixturePath("images", "cat_chelsea.png")).subarray(0, 2000);
-  await page.getByLabel(/upload/i).setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: corrupt });
+  await page
+    .getByLabel(/upload/i)
+    .setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: corrupt });
   await expect(page.getByRole("alert")).toContainText(/broken\.png: .*could not be decoded/);
   expect(await listItems(page, ORIGINAL)).toEqual(before);
   for (const [name, buffer] of [
     ["empty.png", Buffer.alloc(0)],
     ["notes.txt", Buffer.from("not an image at all")],
-    ["drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')],
+    [
+      "drawing.svg",
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'),
+    ],
   ] as const) {
-    await page.getByLabel(/upload/i).setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await page
+      .getByLabel(/upload/i)
+      .setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     await expect(page.getByRole("alert")).toContainText(name);
   }
   expect(await listItems(page, ORIGINAL)).toEqual(before);
 });
 
-test("the downloaded adversarial PNG is within eps of the clean image and keeps its prediction", async ({ page }, info) => {
+test("the downloaded adversarial PNG is within eps of the clean image and keeps its prediction", async ({
+  page,
+}, info) => {
   await setEpsilon(page, 6);
   await waitForIdle(page);
   const [advTop] = await listItems(page, ADVERSARIAL);
   const save = async (name: RegExp) => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name }).click(),
+    ]);
     const path = info.outputPath(download.suggestedFilename());
     await download.saveAs(path);
     return path;

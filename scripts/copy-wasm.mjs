@@ -3,7 +3,15 @@
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const from = join(import.meta.dirname, "..", "node_modules", "@tensorflow", "tfjs-backend-wasm", "dist");
+const from = join(
+  import.meta.dirname,
+  "..",
+  "node_modules",
+  "@tensorflow",
+  "tfjs-backend-wasm",
+  "dist",
+);
 const to = join(import.meta.dirname, "..", "public", "tfjs-wasm");
 mkdirSync(to, { recursive: true });
-for (const f of readdirSync(from).filter((f) => f.endsWith(".wasm"))) cpSync(join(from, f), join(to, f));
+for (const f of readdirSync(from).filter((f) => f.endsWith(".wasm")))
+  cpSync(join(from, f), join(to, f));

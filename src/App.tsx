@@ -10,7 +10,9 @@ export function App() {
           <h1>
             Gibbon <span aria-hidden="true">🐼→🐒</span>
           </h1>
-          <p className="tagline">Adversarial examples, live in your browser. Nothing you load leaves it.</p>
+          <p className="tagline">
+            Adversarial examples, live in your browser. Nothing you load leaves it.
+          </p>
         </div>
         <StatusBar />
       </header>
@@ -19,10 +21,11 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI”
-          (CC BY 4.0) and the papers cited in each chapter; the explanations here are our own. Models:
-          MobileNet v1/v2 from TF Hub (Apache-2.0, Google). Photos: giant panda by Aaron Logan (CC BY 1.0,
-          loaded from Wikimedia Commons); cat and coffee from scikit-image (CC0).
+          Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of
+          Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
+          our own. Models: MobileNet v1/v2 from TF Hub (Apache-2.0, Google). Photos: giant panda by
+          Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat and coffee from scikit-image
+          (CC0).
         </p>
       </footer>
     </>

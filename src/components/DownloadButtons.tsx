@@ -23,7 +23,14 @@ export function DownloadButtons() {
       <button
         type="button"
         disabled={!adv}
-        onClick={() => adv && void download(adv.advRgba, image.size, `gibbon-adversarial-eps${adv.epsLevel}-${slug}.png`)}
+        onClick={() =>
+          adv &&
+          void download(
+            adv.advRgba,
+            image.size,
+            `gibbon-adversarial-eps${adv.epsLevel}-${slug}.png`,
+          )
+        }
       >
         Download adversarial PNG
       </button>

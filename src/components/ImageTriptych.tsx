@@ -18,7 +18,8 @@ export function ImageTriptych() {
         <PixelCanvas rgba={image.rgba} size={size} label="original image" />
         <figcaption>
           <b>Original</b>
-          {cleanTop && ` — ${displayName(cleanTop.classIndex)} ${formatPercent(cleanTop.probability)}`}
+          {cleanTop &&
+            ` — ${displayName(cleanTop.classIndex)} ${formatPercent(cleanTop.probability)}`}
           {image.credit && (
             <small className="credit">
               Photo: {image.sourceUrl ? <a href={image.sourceUrl}>{image.credit}</a> : image.credit}
@@ -26,15 +27,21 @@ export function ImageTriptych() {
           )}
         </figcaption>
       </figure>
-      <div className="op" aria-hidden="true">+</div>
+      <div className="op" aria-hidden="true">
+        +
+      </div>
       <figure>
         <PixelCanvas rgba={adv?.perturbRgba ?? null} size={size} label="perturbation, amplified" />
         <figcaption>
           <b>Perturbation</b> × {adv ? adv.gain.toFixed(0) : "…"}
-          <small>signed, amplified {adv ? adv.gain.toFixed(0) : ""}× to be visible; grey = unchanged</small>
+          <small>
+            signed, amplified {adv ? adv.gain.toFixed(0) : ""}× to be visible; grey = unchanged
+          </small>
         </figcaption>
       </figure>
-      <div className="op" aria-hidden="true">=</div>
+      <div className="op" aria-hidden="true">
+        =
+      </div>
       <figure>
         <PixelCanvas rgba={adv?.advRgba ?? null} size={size} label="adversarial image" />
         <figcaption>

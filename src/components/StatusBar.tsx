@@ -1,5 +1,4 @@
-import { useLab } from "../store";
-import { selectActions } from "../store";
+import { selectActions, useLab } from "../store";
 import { selectBackend, selectNotice, selectWorking } from "../store/selectors";
 
 /** Active backend (and any fallback), what the engine is doing, and the latest message. */
@@ -20,7 +19,10 @@ export function StatusBar() {
         </span>
       )}
       {notice && (
-        <div className={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+        <div
+          className={`notice ${notice.kind}`}
+          role={notice.kind === "error" ? "alert" : "status"}
+        >
           {notice.text}
           <button type="button" aria-label="Dismiss message" onClick={dismissNotice}>
             ×

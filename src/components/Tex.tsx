@@ -5,7 +5,8 @@ import { useEffect, useRef } from "react";
 export function Tex({ children, block = false }: { children: string; block?: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (ref.current) katex.render(children, ref.current, { displayMode: block, throwOnError: false });
+    if (ref.current)
+      katex.render(children, ref.current, { displayMode: block, throwOnError: false });
   }, [children, block]);
   return <span ref={ref} className={block ? "tex-block" : undefined} />;
 }

@@ -3,7 +3,13 @@ import { fgsmFromSign } from "./attacks/fgsm";
 import { inputGradient } from "./attacks/gradient";
 import { epsilonFromLevels } from "./attacks/params";
 import { pgdAsync } from "./attacks/pgd";
-import { fromRgbaBytes, perturbationGain, perturbationImage, quantize8bit, toRgbaBytes } from "./pixels";
+import {
+  fromRgbaBytes,
+  perturbationGain,
+  perturbationImage,
+  quantize8bit,
+  toRgbaBytes,
+} from "./pixels";
 import type { LogitsFn } from "./types";
 
 export type AttackKind = "fgsm" | "pgd";
@@ -60,7 +66,9 @@ export class AttackLab {
     this.clearPlan();
     this.plan = plan;
     if (plan.kind === "fgsm") {
-      this.gradSign = tf.tidy(() => inputGradient(this.logits, this.x, [plan.label]).sign() as tf.Tensor4D);
+      this.gradSign = tf.tidy(
+        () => inputGradient(this.logits, this.x, [plan.label]).sign() as tf.Tensor4D,
+      );
     }
   }
 

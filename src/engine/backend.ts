@@ -33,11 +33,17 @@ export function canDifferentiateConvnets(backend: string = tf.getBackend()): boo
  * Attacks need input gradients through depthwise convolutions, which wasm
  * lacks: on such a backend, move to cpu and say so.
  */
-export async function ensureGradientBackend(current: BackendStatus | null): Promise<BackendStatus | null> {
+export async function ensureGradientBackend(
+  current: BackendStatus | null,
+): Promise<BackendStatus | null> {
   if (!current || canDifferentiateConvnets()) return current;
   await tf.setBackend("cpu");
   const why = `${current.name.toUpperCase()} has no gradients for depthwise convolutions`;
-  return { name: "cpu", fellBack: true, note: `${current.note} ${why}: attacks run on CPU.`.trim() };
+  return {
+    name: "cpu",
+    fellBack: true,
+    note: `${current.note} ${why}: attacks run on CPU.`.trim(),
+  };
 }
 
 /**

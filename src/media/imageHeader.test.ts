@@ -5,12 +5,22 @@ import { describe, expect, it } from "vitest";
 import { readImageHeader } from "./imageHeader";
 
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(resolve(import.meta.dirname, "../../../shared/fixtures/images", name)));
+  new Uint8Array(
+    readFileSync(resolve(import.meta.dirname, "../../../shared/fixtures/images", name)),
+  );
 
 describe("readImageHeader", () => {
   it("reads PNG and JPEG sizes from the real photos", () => {
-    expect(readImageHeader(fixture("cat_chelsea.png"))).toEqual({ type: "png", width: 451, height: 300 });
-    expect(readImageHeader(fixture("giant_panda.jpg"))).toEqual({ type: "jpeg", width: 720, height: 480 });
+    expect(readImageHeader(fixture("cat_chelsea.png"))).toEqual({
+      type: "png",
+      width: 451,
+      height: 300,
+    });
+    expect(readImageHeader(fixture("giant_panda.jpg"))).toEqual({
+      type: "jpeg",
+      width: 720,
+      height: 480,
+    });
   });
 
   it("reads a gigantic size from a header alone", () => {
@@ -21,7 +31,8 @@ describe("readImageHeader", () => {
   });
 
   it("recognises SVG, including with an XML prolog and comments", () => {
-    const svg = '<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>';
+    const svg =
+      '<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>';
     expect(readImageHeader(new TextEncoder().encode(svg)).type).toBe("svg");
   });
 

@@ -58,7 +58,9 @@ export async function loadSquareImage(blob: Blob, size: number): Promise<SquareI
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: "from-image" });
   } catch {
-    throw new ImageInputError("The image could not be decoded: the file may be corrupt or cut short.");
+    throw new ImageInputError(
+      "The image could not be decoded: the file may be corrupt or cut short.",
+    );
   }
   try {
     return { ...drawSquare(bitmap, size), sourceWidth: bitmap.width, sourceHeight: bitmap.height };
@@ -90,12 +92,17 @@ export async function fetchImageBlob(url: string, label: string): Promise<Blob> 
   } catch {
     throw new ImageInputError(`Could not download the ${label} photo: are you offline?`);
   }
-  if (!response.ok) throw new ImageInputError(`The ${label} photo server answered ${response.status}.`);
+  if (!response.ok)
+    throw new ImageInputError(`The ${label} photo server answered ${response.status}.`);
   return response.blob();
 }
 
 /** Encodes RGBA pixels as a lossless PNG, so a download reproduces them exactly. */
-export async function encodePng(rgba: Uint8ClampedArray, width: number, height: number): Promise<Blob> {
+export async function encodePng(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("This browser cannot draw images on a canvas.");

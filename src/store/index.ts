@@ -1,5 +1,5 @@
 import { useStore } from "zustand";
-import { type LabStore, createLabStore } from "./labStore";
+import { createLabStore, type LabStore } from "./labStore";
 
 /** The app's one lab store; tests and stories can make their own with createLabStore(). */
 export const labStore = createLabStore();

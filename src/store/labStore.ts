@@ -1,5 +1,5 @@
 import { createStore } from "zustand/vanilla";
-import { type AttackPlan, AttackLab } from "../engine/attackLab";
+import { AttackLab, type AttackPlan } from "../engine/attackLab";
 import { MAX_EPSILON_LEVELS } from "../engine/attacks/params";
 import {
   type BackendName,
@@ -38,8 +38,25 @@ const SWEEP_LEVELS = Array.from({ length: MAX_EPSILON_LEVELS + 1 }, (_, k) => k)
 
 export const initialLabState = (): LabState => ({
   backend: null,
-  model: { id: DEFAULT_MODEL.id, label: DEFAULT_MODEL.label, status: "idle", loaded: 0, total: 0, error: null, source: null },
-  image: { id: "", caption: "", credit: null, sourceUrl: null, status: "idle", rgba: null, size: 224, error: null },
+  model: {
+    id: DEFAULT_MODEL.id,
+    label: DEFAULT_MODEL.label,
+    status: "idle",
+    loaded: 0,
+    total: 0,
+    error: null,
+    source: null,
+  },
+  image: {
+    id: "",
+    caption: "",
+    credit: null,
+    sourceUrl: null,
+    status: "idle",
+    rgba: null,
+    size: 224,
+    error: null,
+  },
   settings: { kind: "fgsm", epsLevel: 4, targetClass: null, steps: 10, randomStart: false },
   original: null,
   adversarial: null,
@@ -65,7 +82,8 @@ export function createLabStore() {
   const store = createStore<LabStore>()((set, get) => {
     const patchModel = (p: Partial<LabState["model"]>) => set({ model: { ...get().model, ...p } });
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
-    const fail = (err: unknown) => set({ working: null, notice: { kind: "error", text: message(err) } });
+    const fail = (err: unknown) =>
+      set({ working: null, notice: { kind: "error", text: message(err) } });
 
     /** One slider value: one forward pass (FGSM) or a cached/aborted PGD run. */
     const viewer = latestOnly<number>(async (level, signal) => {
@@ -75,7 +93,16 @@ export function createLabStore() {
         const v = await lab.view(level, signal);
         if (gen !== generation) return;
         const top5 = topK(v.probs, 5);
-        set({ adversarial: { epsLevel: level, top5, top1: top5[0].classIndex, advRgba: v.advRgba, perturbRgba: v.perturbRgba, gain: v.gain } });
+        set({
+          adversarial: {
+            epsLevel: level,
+            top5,
+            top1: top5[0].classIndex,
+            advRgba: v.advRgba,
+            perturbRgba: v.perturbRgba,
+            gain: v.gain,
+          },
+        });
       });
     });
 
@@ -83,10 +110,16 @@ export function createLabStore() {
       await enqueue(async () => {
         if (!lab || gen !== generation) return;
         set({ sweep: { levels: SWEEP_LEVELS, probs: [], status: "running" } });
-        await lab.sweep(SWEEP_LEVELS, (_done, probs) => {
-          if (gen === generation) set({ sweep: { levels: SWEEP_LEVELS, probs: [...probs], status: "running" } });
-        }, signal);
-        if (gen === generation) set({ sweep: { levels: SWEEP_LEVELS, probs: get().sweep?.probs ?? [], status: "done" } });
+        await lab.sweep(
+          SWEEP_LEVELS,
+          (_done, probs) => {
+            if (gen === generation)
+              set({ sweep: { levels: SWEEP_LEVELS, probs: [...probs], status: "running" } });
+          },
+          signal,
+        );
+        if (gen === generation)
+          set({ sweep: { levels: SWEEP_LEVELS, probs: get().sweep?.probs ?? [], status: "done" } });
       });
     });
 
@@ -98,7 +131,11 @@ export function createLabStore() {
       return enqueue(async () => {
         const { original, settings } = get();
         if (!lab || !original || gen !== generation) return;
-        set({ backend: await ensureGradientBackend(get().backend), working: settings.kind === "fgsm" ? "Computing the input gradient…" : null, sweep: null });
+        set({
+          backend: await ensureGradientBackend(get().backend),
+          working: settings.kind === "fgsm" ? "Computing the input gradient…" : null,
+          sweep: null,
+        });
         const plan: AttackPlan = {
           kind: settings.kind,
           label: settings.targetClass ?? original.top1,
@@ -134,7 +171,7 @@ export function createLabStore() {
       }).then(() => (gen === generation ? replan() : undefined), fail);
     }
 
-    async function useImage(blob: Blob, meta: Partial<LabState["image"]>): Promise<void> {
+    async function adoptImage(blob: Blob, meta: Partial<LabState["image"]>): Promise<void> {
       const size = classifier?.inputSize ?? 224;
       const square = await loadSquareImage(blob, size);
       imageBlob = blob;
@@ -143,7 +180,9 @@ export function createLabStore() {
     }
 
     /** Loads a classifier and swaps it in, unless a newer model request came meanwhile. */
-    async function useClassifier(load: () => Promise<{ classifier: ImageNetClassifier; source: LabState["model"]["source"] }>): Promise<void> {
+    async function adoptClassifier(
+      load: () => Promise<{ classifier: ImageNetClassifier; source: LabState["model"]["source"] }>,
+    ): Promise<void> {
       const request = ++modelRequest;
       const loaded = await load();
       if (request !== modelRequest) {
@@ -156,9 +195,15 @@ export function createLabStore() {
         classifier?.dispose();
         classifier = loaded.classifier;
       });
-      patchModel({ status: "ready", source: loaded.source, error: null, label: loaded.classifier.label, id: loaded.classifier.id });
+      patchModel({
+        status: "ready",
+        source: loaded.source,
+        error: null,
+        label: loaded.classifier.label,
+        id: loaded.classifier.id,
+      });
       if (imageBlob && get().image.size !== loaded.classifier.inputSize) {
-        await useImage(imageBlob, {});
+        await adoptImage(imageBlob, {});
       } else await rebuild();
     }
 
@@ -170,9 +215,16 @@ export function createLabStore() {
       set({ backend: await restartWebGL() });
       watchWebGLContext(() => void recoverContext());
       const spec = IMAGENET_MODELS.find((m) => m.id === get().model.id);
-      if (modelFiles) await useClassifier(async () => ({ classifier: await loadClassifierFromFiles(modelFiles as File[], {}), source: "files" }));
-      else if (spec) await useClassifier(() => loadImageNetModel(spec, {}));
-      set({ working: null, notice: { kind: "info", text: "The graphics context was lost and has been restored." } });
+      if (modelFiles)
+        await adoptClassifier(async () => ({
+          classifier: await loadClassifierFromFiles(modelFiles as File[], {}),
+          source: "files",
+        }));
+      else if (spec) await adoptClassifier(() => loadImageNetModel(spec, {}));
+      set({
+        working: null,
+        notice: { kind: "info", text: "The graphics context was lost and has been restored." },
+      });
     }
 
     const actions: LabActions = {
@@ -186,17 +238,29 @@ export function createLabStore() {
           fail(err);
           return;
         }
-        await Promise.all([actions.selectModel(DEFAULT_MODEL.id), actions.selectPhoto(GALLERY[0].id)]);
+        await Promise.all([
+          actions.selectModel(DEFAULT_MODEL.id),
+          actions.selectPhoto(GALLERY[0].id),
+        ]);
       },
 
       async selectModel(id) {
         const spec = IMAGENET_MODELS.find((m) => m.id === id);
         if (!spec) return;
         modelFiles = null;
-        patchModel({ id, label: spec.label, status: "loading", loaded: 0, total: spec.sizeBytes, error: null });
+        patchModel({
+          id,
+          label: spec.label,
+          status: "loading",
+          loaded: 0,
+          total: spec.sizeBytes,
+          error: null,
+        });
         try {
-          await useClassifier(() =>
-            loadImageNetModel(spec, { onProgress: (loaded, total) => patchModel({ loaded, total }) }),
+          await adoptClassifier(() =>
+            loadImageNetModel(spec, {
+              onProgress: (loaded, total) => patchModel({ loaded, total }),
+            }),
           );
         } catch (err) {
           patchModel({ status: "error", error: message(err) });
@@ -207,7 +271,10 @@ export function createLabStore() {
         const previous = get().model;
         patchModel({ status: "loading", loaded: 0, total: 0, error: null });
         try {
-          await useClassifier(async () => ({ classifier: await loadClassifierFromFiles(files, {}), source: "files" }));
+          await adoptClassifier(async () => ({
+            classifier: await loadClassifierFromFiles(files, {}),
+            source: "files",
+          }));
           modelFiles = files;
         } catch (err) {
           // The model in use stays; only the message is new.
@@ -222,16 +289,30 @@ export function createLabStore() {
         const previous = get().image;
         patchImage({ status: "loading", error: null });
         try {
-          await useImage(await fetchImageBlob(photo.url, photo.label.toLowerCase()), { id, caption: photo.label, credit: photo.credit, sourceUrl: photo.sourceUrl });
+          await adoptImage(await fetchImageBlob(photo.url, photo.label.toLowerCase()), {
+            id,
+            caption: photo.label,
+            credit: photo.credit,
+            sourceUrl: photo.sourceUrl,
+          });
         } catch (err) {
-          patchImage({ ...previous, status: previous.rgba ? "ready" : "error", error: message(err) });
+          patchImage({
+            ...previous,
+            status: previous.rgba ? "ready" : "error",
+            error: message(err),
+          });
           set({ notice: { kind: "error", text: message(err) } });
         }
       },
 
       async loadImageFile(file, name) {
         try {
-          await useImage(file, { id: `upload:${name}`, caption: name, credit: null, sourceUrl: null });
+          await adoptImage(file, {
+            id: `upload:${name}`,
+            caption: name,
+            credit: null,
+            sourceUrl: null,
+          });
           set({ notice: null });
         } catch (err) {
           // Bad input: say why, keep the current image, model and settings.

@@ -1,7 +1,12 @@
 import { formatEpsilon, formatPercent } from "../../components/format";
 import { displayName } from "../../engine/models/classNames";
 import { useLab } from "../../store";
-import { selectAdversarial, selectModel, selectOriginal, selectSettings } from "../../store/selectors";
+import {
+  selectAdversarial,
+  selectModel,
+  selectOriginal,
+  selectSettings,
+} from "../../store/selectors";
 
 /** The paper's famous figure, with its setting, beside what this page measures right now. */
 export function PrankNumbers() {
@@ -31,19 +36,24 @@ export function PrankNumbers() {
           <th>Attack</th>
           <td>FGSM, untargeted, ε = 0.007</td>
           <td>
-            {kind.toUpperCase()}, {targetClass === null ? "untargeted" : `target ${displayName(targetClass)}`},
-            ε = {adv ? formatEpsilon(adv.epsLevel) : "…"}
+            {kind.toUpperCase()},{" "}
+            {targetClass === null ? "untargeted" : `target ${displayName(targetClass)}`}, ε ={" "}
+            {adv ? formatEpsilon(adv.epsLevel) : "…"}
           </td>
         </tr>
         <tr>
           <th>Clean</th>
           <td>panda 57.7%</td>
-          <td>{clean ? `${displayName(clean.classIndex)} ${formatPercent(clean.probability)}` : "…"}</td>
+          <td>
+            {clean ? `${displayName(clean.classIndex)} ${formatPercent(clean.probability)}` : "…"}
+          </td>
         </tr>
         <tr>
           <th>Adversarial</th>
           <td>gibbon 99.3%</td>
-          <td>{after ? `${displayName(after.classIndex)} ${formatPercent(after.probability)}` : "…"}</td>
+          <td>
+            {after ? `${displayName(after.classIndex)} ${formatPercent(after.probability)}` : "…"}
+          </td>
         </tr>
       </tbody>
     </table>

@@ -13,8 +13,17 @@ export function PredictionPanels() {
   ];
   return (
     <div className="predictions">
-      <TopKChart label="original prediction" scores={original?.top5 ?? null} highlight={highlight} />
-      <TopKChart label="adversarial prediction" scores={adv?.top5 ?? null} highlight={highlight} inputKey={adv ? `eps${adv.epsLevel}` : undefined} />
+      <TopKChart
+        label="original prediction"
+        scores={original?.top5 ?? null}
+        highlight={highlight}
+      />
+      <TopKChart
+        label="adversarial prediction"
+        scores={adv?.top5 ?? null}
+        highlight={highlight}
+        inputKey={adv ? `eps${adv.epsLevel}` : undefined}
+      />
     </div>
   );
 }

@@ -22,7 +22,11 @@ export function SweepPanel() {
       ) : (
         <>
           {sweep.status === "running" && (
-            <progress aria-label="Sweep progress" value={sweep.probs.length} max={sweep.levels.length} />
+            <progress
+              aria-label="Sweep progress"
+              value={sweep.probs.length}
+              max={sweep.levels.length}
+            />
           )}
           <SweepChart
             levels={sweep.levels}

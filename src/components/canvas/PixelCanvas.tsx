@@ -4,7 +4,15 @@ import { useEffect, useRef } from "react";
  * Draws RGBA pixels 1:1 into a canvas; CSS scales it up with crisp, unsmoothed
  * pixels, so what you see is exactly the image that was classified.
  */
-export function PixelCanvas({ rgba, size, label }: { rgba: Uint8ClampedArray | null; size: number; label: string }) {
+export function PixelCanvas({
+  rgba,
+  size,
+  label,
+}: {
+  rgba: Uint8ClampedArray | null;
+  size: number;
+  label: string;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext("2d");
@@ -12,5 +20,14 @@ export function PixelCanvas({ rgba, size, label }: { rgba: Uint8ClampedArray | n
     if (rgba) ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), size, size), 0, 0);
     else ctx.clearRect(0, 0, size, size);
   }, [rgba, size]);
-  return <canvas ref={ref} width={size} height={size} className="pixel-canvas" role="img" aria-label={label} />;
+  return (
+    <canvas
+      ref={ref}
+      width={size}
+      height={size}
+      className="pixel-canvas"
+      role="img"
+      aria-label={label}
+    />
+  );
 }

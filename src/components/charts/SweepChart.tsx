@@ -1,5 +1,16 @@
 import { memo, useMemo } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { displayName } from "../../engine/models/classNames";
 import { flipLevel, rivalClass } from "../../engine/sweepSummary";
 import { formatEpsilon, formatPercent } from "../format";
@@ -17,7 +28,14 @@ interface Props {
  * Probability of the clean answer and of its rival at every epsilon 0..32/255:
  * the crossing is where the model changes its mind. Click to jump there.
  */
-export const SweepChart = memo(function SweepChart({ levels, probs, original, target, current, onPick }: Props) {
+export const SweepChart = memo(function SweepChart({
+  levels,
+  probs,
+  original,
+  target,
+  current,
+  onPick,
+}: Props) {
   const rival = useMemo(() => rivalClass(probs, original, target), [probs, original, target]);
   const flip = useMemo(() => flipLevel(probs, original, target), [probs, original, target]);
   const data = useMemo(
@@ -40,22 +58,54 @@ export const SweepChart = memo(function SweepChart({ levels, probs, original, ta
         }}
       >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="k" type="number" domain={[0, levels[levels.length - 1]]} ticks={[0, 4, 8, 12, 16, 20, 24, 28, 32]}
-          label={{ value: "ε (grey levels out of 255)", position: "insideBottom", offset: -10 }} />
+        <XAxis
+          dataKey="k"
+          type="number"
+          domain={[0, levels[levels.length - 1]]}
+          ticks={[0, 4, 8, 12, 16, 20, 24, 28, 32]}
+          label={{ value: "ε (grey levels out of 255)", position: "insideBottom", offset: -10 }}
+        />
         <YAxis domain={[0, 1]} tickFormatter={(v) => `${Math.round(v * 100)}%`} width={44} />
         <Tooltip
           formatter={(v) => formatPercent(Number(v))}
           labelFormatter={(k) => `ε = ${formatEpsilon(Number(k))}`}
         />
         <Legend verticalAlign="top" height={28} />
-        <ReferenceLine x={current} stroke="var(--accent)" strokeWidth={2} label={{ value: "now", position: "top" }} />
-        <Line type="monotone" dataKey="original" name={`P(${displayName(original)})`} stroke="var(--clean)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <ReferenceLine
+          x={current}
+          stroke="var(--accent)"
+          strokeWidth={2}
+          label={{ value: "now", position: "top" }}
+        />
+        <Line
+          type="monotone"
+          dataKey="original"
+          name={`P(${displayName(original)})`}
+          stroke="var(--clean)"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
         {rival !== null && (
-          <Line type="monotone" dataKey="rival" name={`P(${displayName(rival)})`} stroke="var(--adv)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="rival"
+            name={`P(${displayName(rival)})`}
+            stroke="var(--adv)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         )}
         {flip !== null && probs[flip] && (
-          <ReferenceDot x={flip} y={probs[flip][original]} r={5} fill="var(--adv)" stroke="white"
-            label={{ value: `flips at ${flip}/255`, position: "right" }} />
+          <ReferenceDot
+            x={flip}
+            y={probs[flip][original]}
+            r={5}
+            fill="var(--adv)"
+            stroke="white"
+            label={{ value: `flips at ${flip}/255`, position: "right" }}
+          />
         )}
       </LineChart>
     </ResponsiveContainer>

@@ -35,14 +35,22 @@ export const TopKChart = memo(function TopKChart({ label, scores, highlight, inp
       <div className="topk-chart" aria-hidden="true">
         {rows.length > 0 ? (
           <ResponsiveContainer width="100%" height={170}>
-            <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 56, top: 4, bottom: 4 }}>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ left: 4, right: 56, top: 4, bottom: 4 }}
+            >
               <XAxis type="number" domain={[0, 1]} hide />
               <YAxis type="category" dataKey="name" width={130} tickLine={false} axisLine={false} />
               <Bar dataKey="p" isAnimationActive={false} background={{ fill: "var(--bar-bg)" }}>
                 {rows.map((r) => (
                   <Cell key={r.name} fill={r.fill} />
                 ))}
-                <LabelList dataKey="p" position="right" formatter={(v) => formatPercent(Number(v))} />
+                <LabelList
+                  dataKey="p"
+                  position="right"
+                  formatter={(v) => formatPercent(Number(v))}
+                />
               </Bar>
             </BarChart>
           </ResponsiveContainer>

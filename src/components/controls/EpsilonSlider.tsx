@@ -26,7 +26,9 @@ export function EpsilonSlider() {
       </label>
       <output className="eps-value" aria-live="off">
         ε = {formatEpsilon(epsLevel)}
-        <small>each pixel channel moves at most {epsLevel} grey level{epsLevel === 1 ? "" : "s"}</small>
+        <small>
+          each pixel channel moves at most {epsLevel} grey level{epsLevel === 1 ? "" : "s"}
+        </small>
       </output>
     </div>
   );

@@ -41,7 +41,8 @@ export function ImageInput() {
         if (file) void actions.loadImageFile(file, file.name || "dropped image");
       }}
     >
-      <div className="gallery" role="group" aria-label="Gallery">
+      <fieldset className="gallery">
+        <legend className="visually-hidden">Gallery</legend>
         {GALLERY.map((p) => (
           <button
             key={p.id}
@@ -71,8 +72,10 @@ export function ImageInput() {
             if (file) void actions.loadImageFile(file, file.name);
           }}
         />
-      </div>
-      <p className="hint">…or drop an image here, or paste one (Ctrl+V). It never leaves your browser.</p>
+      </fieldset>
+      <p className="hint">
+        …or drop an image here, or paste one (Ctrl+V). It never leaves your browser.
+      </p>
     </section>
   );
 }

@@ -1,5 +1,10 @@
 import { useMemo, useState } from "react";
-import { GIBBON, IMAGENET_CLASS_NAMES, displayName, searchClasses } from "../../engine/models/classNames";
+import {
+  displayName,
+  GIBBON,
+  IMAGENET_CLASS_NAMES,
+  searchClasses,
+} from "../../engine/models/classNames";
 import { selectActions, useLab } from "../../store";
 import { selectSettings } from "../../store/selectors";
 
@@ -19,7 +24,11 @@ export function TargetPicker() {
         <button type="button" aria-pressed={targetClass === null} onClick={() => setTarget(null)}>
           Any wrong answer
         </button>
-        <button type="button" aria-pressed={targetClass === GIBBON} onClick={() => setTarget(GIBBON)}>
+        <button
+          type="button"
+          aria-pressed={targetClass === GIBBON}
+          onClick={() => setTarget(GIBBON)}
+        >
           Make it a gibbon
         </button>
       </div>

@@ -1,0 +1,89 @@
+/**
+ * Errors raised while downloading, reading or checking an ImageNet model. Each carries a `kind`
+ * the UI can switch on (retry button, file picker, ...) and a message written for the reader.
+ */
+
+/** What went wrong while loading a model. */
+export type ModelLoadErrorKind =
+  | "offline"
+  | "http"
+  | "truncated"
+  | "not-a-model"
+  | "wrong-classes"
+  | "missing-files"
+  | "aborted";
+
+/** A model could not be loaded; `message` is meant to be shown to the user as is. */
+export class ModelLoadError extends Error {
+  /** The category of the failure. */
+  readonly kind: ModelLoadErrorKind;
+
+  constructor(kind: ModelLoadErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ModelLoadError";
+    this.kind = kind;
+  }
+}
+
+/** Formats a byte count for messages: "512 B", "12.3 kB", "1.9 MB" (decimal units). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The last path segment of a URL or file path, without its query string. */
+export function fileNameOf(urlOrPath: string): string {
+  const noQuery = urlOrPath.split(/[?#]/)[0];
+  const parts = noQuery.split(/[/\\]/);
+  return parts[parts.length - 1] || noQuery;
+}
+
+/** Host name of a URL for messages ("tfhub.dev"), or the URL itself if it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The request for `url` failed before any answer came back (no network, DNS, CORS). */
+export function offlineError(url: string, cause?: unknown): ModelLoadError {
+  const host = hostOf(url);
+  const onlineKnown = typeof navigator !== "undefined" && navigator.onLine === true;
+  const message = onlineKnown
+    ? `Could not reach ${host}: the request failed although the browser reports a connection. Check the network and retry.`
+    : `Could not reach ${host} — you seem to be offline. Retry when connected.`;
+  return new ModelLoadError("offline", message, { cause });
+}
+
+/** The server answered `url` with a non-2xx status. */
+export function httpError(url: string, status: number): ModelLoadError {
+  return new ModelLoadError("http", `The server answered ${status} for ${fileNameOf(url)}.`);
+}
+
+/** A weight file (or group of files) holds fewer bytes than model.json describes. */
+export function truncatedError(
+  fileName: string,
+  received: number,
+  expected: number,
+  cause?: unknown,
+): ModelLoadError {
+  const interrupted = cause === undefined ? "" : " (the download was interrupted; retry)";
+  return new ModelLoadError(
+    "truncated",
+    `The weight file ${fileName} is incomplete: received ${formatBytes(received)} of ${formatBytes(expected)}${interrupted}.`,
+    { cause },
+  );
+}
+
+/** The download was cancelled through its AbortSignal. */
+export function abortedError(cause?: unknown): ModelLoadError {
+  return new ModelLoadError("aborted", "The model download was cancelled.", { cause });
+}
+
+/** True for the error `fetch` or a stream reader throws when its signal aborts. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
+}
