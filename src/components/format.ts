@@ -1,10 +1,3 @@
-/** "1.9 MB" */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** "57.7%" */
 export function formatPercent(p: number): string {
   return p >= 0.9995 || p < 0.001 ? `${(p * 100).toFixed(2)}%` : `${(p * 100).toFixed(1)}%`;

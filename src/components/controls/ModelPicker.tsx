@@ -2,7 +2,7 @@ import { useId } from "react";
 import { IMAGENET_MODELS } from "../../engine/models/catalog";
 import { selectActions, useLab } from "../../store";
 import { selectModel } from "../../store/selectors";
-import { formatBytes } from "../format";
+import { formatBytes } from "../../engine/models/errors";
 
 /** Model choice, download progress, failure with retry, and loading a model from disk. */
 export function ModelPicker() {

@@ -15,7 +15,11 @@ export function TargetPicker() {
   const { targetClass } = useLab(selectSettings);
   const actions = useLab(selectActions);
   const [query, setQuery] = useState("");
-  const matches = useMemo(() => (query.trim() ? searchClasses(query, 50) : ALL), [query]);
+  const matches = useMemo(() => {
+    const found = query.trim() ? searchClasses(query, 50).map((m) => m.index) : ALL;
+    // Keep the current target in the list so the box never shows a blank selection.
+    return targetClass === null || found.includes(targetClass) ? found : [targetClass, ...found];
+  }, [query, targetClass]);
   const setTarget = (c: number | null) => actions.updateSettings({ targetClass: c });
   return (
     <fieldset className="target-picker">

@@ -2,6 +2,7 @@
 // that holds it, so `tf.gather(darknetLogits, order, 1)` gives logits in the standard order.
 //
 // Run from the project root:  node src/engine/models/darknetOrder.gen.mjs
+// then `npx biome format --write src/engine/models/darknetOrder.json` (layout only).
 // Inputs: ../shared/fixtures/models/darknet_tiny/classes.json (ml5's Darknet class names, in
 // Darknet order) and the standard list shipped by @tensorflow-models/mobilenet.
 //

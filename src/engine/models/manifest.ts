@@ -6,6 +6,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { fileNameOf, formatBytes, ModelLoadError, truncatedError } from "./errors";
 
+/** One group of a weights manifest: weight files (paths) and the weights they hold. */
+export type WeightGroupConfig = tf.io.WeightsManifestConfig[number];
+
 const BYTES_PER_VALUE: Record<string, number> = {
   float32: 4,
   int32: 4,
@@ -38,7 +41,7 @@ function isWeightEntry(value: unknown): value is tf.io.WeightsManifestEntry {
   );
 }
 
-function isGroup(value: unknown): value is tf.io.WeightsManifestGroupConfig {
+function isGroup(value: unknown): value is WeightGroupConfig {
   return (
     isObject(value) &&
     Array.isArray(value.paths) &&
@@ -82,7 +85,7 @@ export function weightByteSize(entry: tf.io.WeightsManifestEntry, name = "model.
 }
 
 /** Bytes a weight group's files must hold together. */
-export function groupByteSize(group: tf.io.WeightsManifestGroupConfig, name?: string): number {
+export function groupByteSize(group: WeightGroupConfig, name?: string): number {
   return group.weights.reduce((sum, w) => sum + weightByteSize(w, name), 0);
 }
 
@@ -92,7 +95,7 @@ export function totalWeightBytes(modelJson: tf.io.ModelJSON): number {
 }
 
 /** "group1-shard1of1.bin", or "a + b" for a group split over several files. */
-export function groupLabel(group: tf.io.WeightsManifestGroupConfig): string {
+export function groupLabel(group: WeightGroupConfig): string {
   return group.paths.map(fileNameOf).join(" + ");
 }
 
@@ -101,7 +104,7 @@ export function groupLabel(group: tf.io.WeightsManifestGroupConfig): string {
  * 'truncated' when short, 'not-a-model' when too long (the files do not belong together).
  */
 export function checkGroupBytes(
-  group: tf.io.WeightsManifestGroupConfig,
+  group: WeightGroupConfig,
   received: number,
   expected: number,
   cause?: unknown,
@@ -147,4 +150,16 @@ export function isCompleteArtifacts(artifacts: tf.io.ModelArtifacts): boolean {
   } catch {
     return false;
   }
+}
+
+/** Graph or layers model, from model.json's `format` or, failing that, its topology's shape. */
+export function detectModelFormat(artifacts: tf.io.ModelArtifacts): "graph" | "layers" {
+  if (artifacts.format === "graph-model") return "graph";
+  if (artifacts.format === "layers-model") return "layers";
+  const topology = artifacts.modelTopology;
+  if (isObject(topology) && Array.isArray(topology.node)) return "graph";
+  if (isObject(topology) && ("model_config" in topology || "class_name" in topology)) {
+    return "layers";
+  }
+  throw notAModel("model.json", "its topology is neither a graph nor a Keras model");
 }

@@ -1,0 +1,110 @@
+/**
+ * The one call the app makes to get an ImageNet classifier: IndexedDB cache first (so a
+ * lecture works offline after one visit), else the network, then the cache is filled.
+ */
+import type * as tf from "@tensorflow/tfjs";
+import { artifactsFromFiles } from "./artifactsFromFiles";
+import type { ImageNetModelSpec } from "./catalog";
+import { type ClassifierOptions, createClassifier, type ImageNetClassifier } from "./classifier";
+import { type FetchArtifactsOptions, fetchModelArtifacts } from "./fetchArtifacts";
+import { detectModelFormat, isCompleteArtifacts } from "./manifest";
+import {
+  deleteCachedArtifacts,
+  getCachedArtifacts,
+  modelCacheKey,
+  putCachedArtifacts,
+} from "./modelCache";
+
+/** Options of `loadImageNetModel`. */
+export interface LoadImageNetModelOptions extends FetchArtifactsOptions {
+  /** Read and fill the IndexedDB cache (default true). */
+  cache?: boolean;
+}
+
+/** A loaded classifier and where its weights came from. */
+export interface LoadedImageNetModel {
+  classifier: ImageNetClassifier;
+  source: "cache" | "network";
+}
+
+function optionsOf(spec: ImageNetModelSpec): ClassifierOptions {
+  return {
+    id: spec.id,
+    label: spec.label,
+    format: spec.format,
+    inputRange: spec.inputRange,
+    classOrder: spec.classOrder,
+  };
+}
+
+async function fromCache(
+  spec: ImageNetModelSpec,
+  key: string,
+  onProgress: FetchArtifactsOptions["onProgress"],
+): Promise<ImageNetClassifier | null> {
+  const cached = await getCachedArtifacts(key);
+  if (cached === null) return null;
+  if (isCompleteArtifacts(cached)) {
+    try {
+      const classifier = await createClassifier(cached, optionsOf(spec));
+      const bytes = (cached.weightData as ArrayBuffer).byteLength;
+      onProgress?.(bytes, bytes);
+      return classifier;
+    } catch (error) {
+      console.warn(`[gibbon] cached ${spec.id} is unusable; downloading it again.`, error);
+    }
+  }
+  await deleteCachedArtifacts(key);
+  return null;
+}
+
+/**
+ * Loads a catalog model: from the cache if a valid copy is there, else from the network (then
+ * cached). A corrupt cache entry is dropped and the model downloaded again. Rejects with a
+ * ModelLoadError whose message can be shown as is.
+ */
+export async function loadImageNetModel(
+  spec: ImageNetModelSpec,
+  options: LoadImageNetModelOptions = {},
+): Promise<LoadedImageNetModel> {
+  const { cache = true, ...fetchOptions } = options;
+  const key = modelCacheKey(spec);
+  if (cache) {
+    const classifier = await fromCache(spec, key, options.onProgress);
+    if (classifier !== null) return { classifier, source: "cache" };
+  }
+  const artifacts = await fetchModelArtifacts(spec, fetchOptions);
+  const classifier = await createClassifier(artifacts, optionsOf(spec));
+  // Cache only what proved to be a working classifier.
+  if (cache) await putCachedArtifacts(key, artifacts);
+  return { classifier, source: "network" };
+}
+
+/** Options of `loadClassifierFromFiles`. */
+export interface LoadFromFilesOptions {
+  /** Range the model expects (default [0,1]). */
+  inputRange?: [number, number];
+  /** Logit order (default standard). */
+  classOrder?: ClassifierOptions["classOrder"];
+  /** Display name (default: the model.json file name). */
+  label?: string;
+}
+
+/**
+ * "Load model from files": builds a classifier from a model.json and its weight files chosen
+ * by the user (graph or layers model, detected from model.json). Nothing is cached or uploaded.
+ */
+export async function loadClassifierFromFiles(
+  files: readonly File[],
+  options: LoadFromFilesOptions = {},
+): Promise<ImageNetClassifier> {
+  const artifacts: tf.io.ModelArtifacts = await artifactsFromFiles(files);
+  const jsonName = files.find((f) => f.name.toLowerCase().endsWith(".json"))?.name ?? "model.json";
+  return createClassifier(artifacts, {
+    id: `file:${jsonName}`,
+    label: options.label ?? jsonName,
+    format: detectModelFormat(artifacts),
+    inputRange: options.inputRange ?? [0, 1],
+    classOrder: options.classOrder,
+  });
+}
