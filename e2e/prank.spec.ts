@@ -26,6 +26,11 @@ async function setEpsilon(page: import("@playwright/test").Page, level: number) 
   await slider.press("Home");
   for (let i = 0; i < level; i++) await slider.press("ArrowRight");
   await expect(slider).toHaveValue(String(level));
+  await waitForIdle(page);
+  await expect(page.getByRole("list", { name: ADVERSARIAL })).toHaveAttribute(
+    "data-input",
+    `eps${level}`,
+  );
 }
 
 async function decodePng(path: string): Promise<PNG> {
@@ -45,7 +50,7 @@ test("untargeted FGSM at eps = 4/255 changes the top-1", async ({ page }) => {
   await waitForIdle(page);
   const [top] = await listItems(page, ADVERSARIAL);
   expect(top).not.toMatch(/^giant panda /);
-  await expect(page.getByText("ε = 4/255 ≈ 0.0157")).toBeVisible();
+  await expect(page.locator(".eps-value")).toContainText("ε = 4/255 ≈ 0.0157");
 });
 
 test("eps = 0 leaves the prediction unchanged", async ({ page }) => {

@@ -7,9 +7,7 @@ export function App() {
     <>
       <header className="masthead">
         <div>
-          <h1>
-            Gibbon <span aria-hidden="true">🐼→🐒</span>
-          </h1>
+          <h1>Gibbon</h1>
           <p className="tagline">
             Adversarial examples, live in your browser. Nothing you load leaves it.
           </p>

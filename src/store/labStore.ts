@@ -62,6 +62,7 @@ export const initialLabState = (): LabState => ({
   adversarial: null,
   sweep: null,
   working: null,
+  busy: 0,
   notice: null,
 });
 
@@ -77,11 +78,16 @@ export function createLabStore() {
   let modelFiles: File[] | null = null;
   let generation = 0;
   let modelRequest = 0;
-  const enqueue = serialQueue();
+  const queue = serialQueue();
 
   const store = createStore<LabStore>()((set, get) => {
     const patchModel = (p: Partial<LabState["model"]>) => set({ model: { ...get().model, ...p } });
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
+    /** Queues an engine job; `busy` counts jobs queued or running, so the page (and tests) can tell when it is idle. */
+    const enqueue = <R>(job: () => Promise<R>): Promise<R> => {
+      set({ busy: get().busy + 1 });
+      return queue(job).finally(() => set({ busy: get().busy - 1 }));
+    };
     const fail = (err: unknown) =>
       set({ working: null, notice: { kind: "error", text: message(err) } });
 

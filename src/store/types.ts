@@ -67,5 +67,7 @@ export interface LabState {
   sweep: SweepState | null;
   /** What the engine is doing now, for a status line ("Computing the input gradient"). */
   working: string | null;
+  /** Engine jobs queued or running; 0 when the page shows the latest results. */
+  busy: number;
   notice: Notice | null;
 }

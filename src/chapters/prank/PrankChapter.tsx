@@ -11,6 +11,8 @@ import { PrankNumbers } from "./PrankNumbers";
 import { PredictionPanels } from "./PredictionPanels";
 import { SweepPanel } from "./SweepPanel";
 
+const PGD_STEP = String.raw`x^{(i+1)} = \Pi_{\epsilon}\big(x^{(i)} + \alpha\, \operatorname{sign}(\nabla_x L(x^{(i)}, y))\big)`;
+
 /** Chapter 1: a real ImageNet classifier, a photo, and an epsilon slider. */
 export function PrankChapter() {
   return (
@@ -48,9 +50,13 @@ export function PrankChapter() {
             call the same idea BIM) takes <i>k</i> smaller steps of size <i>α</i> and after each one
             pulls the image back into the allowed box:
           </p>
-          <Tex
-            block
-          >{String.raw`x^{(i+1)} = \Pi_{\|x'-x\|_\infty \le \epsilon,\; x' \in [0,1]}\big(x^{(i)} + \alpha \operatorname{sign}(\nabla_x L(x^{(i)}, y))\big)`}</Tex>
+          <Tex block>{PGD_STEP}</Tex>
+          <p>
+            where <Tex>{String.raw`\Pi_\epsilon`}</Tex> clips every pixel back into{" "}
+            <Tex>{String.raw`[x - \epsilon,\, x + \epsilon] \cap [0, 1]`}</Tex>. It may start from a
+            random point inside that box, and it finds stronger adversarial images than a single
+            FGSM step at the same <i>ε</i>.
+          </p>
           <p>
             Here <i>ε</i> is counted in 8-bit grey levels: at 4/255 no colour channel of any pixel
             moves by more than four steps out of 255. The adversarial image is rounded to 8 bits

@@ -1,12 +1,18 @@
 import { SweepChart } from "../../components/charts/SweepChart";
 import { selectActions, useLab } from "../../store";
-import { selectOriginal, selectSettings, selectSweep } from "../../store/selectors";
+import {
+  selectAdversarial,
+  selectOriginal,
+  selectSettings,
+  selectSweep,
+} from "../../store/selectors";
 
 /** The epsilon sweep: automatic for FGSM (batched), on request for PGD (one run per level). */
 export function SweepPanel() {
   const sweep = useLab(selectSweep);
   const original = useLab(selectOriginal);
   const settings = useLab(selectSettings);
+  const adversarial = useLab(selectAdversarial);
   const actions = useLab(selectActions);
   if (!sweep || !original) return null;
   return (
@@ -34,6 +40,7 @@ export function SweepPanel() {
             original={original.top1}
             target={settings.targetClass}
             current={settings.epsLevel}
+            currentTop1={adversarial?.top1 ?? null}
             onPick={actions.setEpsLevel}
           />
         </>

@@ -21,6 +21,8 @@ interface Props {
   original: number;
   target: number | null;
   current: number;
+  /** Top-1 of the adversarial image on screen: the rival the chart follows when untargeted. */
+  currentTop1: number | null;
   onPick: (level: number) => void;
 }
 

@@ -1,8 +1,8 @@
 import { useId } from "react";
 import { IMAGENET_MODELS } from "../../engine/models/catalog";
+import { formatBytes } from "../../engine/models/errors";
 import { selectActions, useLab } from "../../store";
 import { selectModel } from "../../store/selectors";
-import { formatBytes } from "../../engine/models/errors";
 
 /** Model choice, download progress, failure with retry, and loading a model from disk. */
 export function ModelPicker() {
