@@ -19,11 +19,16 @@ test.beforeEach(async ({ page }) => {
   await waitForIdle(page);
 });
 
-/** Moves the epsilon slider to `level` grey levels with the keyboard, as a user could. */
-async function setEpsilon(page: import("@playwright/test").Page, level: number) {
+/**
+ * Moves the epsilon slider to `level` grey levels with the keyboard, as a user
+ * could, and waits for the adversarial prediction at that level. The value
+ * checks make sure the page has handled each key before we wait for idle.
+ */
+async function setEpsilon(page: Page, level: number) {
   const slider = page.getByRole("slider", { name: /epsilon/ });
   await slider.focus();
   await slider.press("Home");
+  await expect(slider).toHaveValue("0");
   for (let i = 0; i < level; i++) await slider.press("ArrowRight");
   await expect(slider).toHaveValue(String(level));
   await waitForIdle(page);
@@ -68,9 +73,10 @@ test("targeted PGD toward gibbon within 8/255 makes gibbon top-1", async ({ page
 });
 
 test("the target can be searched and picked from the class list", async ({ page }) => {
+  await page.getByRole("combobox", { name: /attack/i }).selectOption("pgd");
   await page.getByRole("searchbox", { name: /target/i }).fill("toaster");
   await page.getByRole("listbox", { name: /target/i }).selectOption({ label: "toaster" });
-  await setEpsilon(page, 16);
+  await setEpsilon(page, 8);
   await waitForIdle(page);
   const [top] = await listItems(page, ADVERSARIAL);
   expect(top).toMatch(/^toaster /);
@@ -140,7 +146,10 @@ test("200 slider moves leave the tensor count where it started", async ({ page }
   const slider = page.getByRole("slider", { name: /epsilon/ });
   await slider.focus();
   const start = await numTensors(page);
-  for (let i = 0; i < 200; i++) await slider.press(i % 40 < 20 ? "ArrowRight" : "ArrowLeft");
+  for (let i = 0; i < 199; i++) await slider.press(i % 40 < 20 ? "ArrowRight" : "ArrowLeft");
+  // The 200th move is to the end, so the check below knows every move was handled.
+  await slider.press("End");
+  await expect(slider).toHaveValue("32");
   await waitForIdle(page);
   await expect.poll(() => numTensors(page)).toBe(start);
 });
