@@ -22,7 +22,7 @@ import type { AttackSettings, LabState } from "./types";
 export interface LabActions {
   init(preferredBackend?: BackendName): Promise<void>;
   selectModel(id: string): Promise<void>;
-  loadModelFiles(files: File[]): Promise<void>;
+  loadModelFiles(files: File[], inputRange: InputRange): Promise<void>;
   selectPhoto(id: string): Promise<void>;
   loadImageFile(file: Blob, name: string): Promise<void>;
   setEpsLevel(level: number): void;
@@ -75,7 +75,8 @@ export function createLabStore() {
   let classifier: ImageNetClassifier | null = null;
   let lab: AttackLab | null = null;
   let imageBlob: Blob | null = null;
-  let modelFiles: File[] | null = null;
+  /** The files of a model loaded from disk, kept to rebuild it after a lost WebGL context. */
+  let modelFiles: { files: File[]; inputRange: InputRange } | null = null;
   let generation = 0;
   let modelRequest = 0;
   const queue = serialQueue();
@@ -222,10 +223,7 @@ export function createLabStore() {
       watchWebGLContext(() => void recoverContext());
       const spec = IMAGENET_MODELS.find((m) => m.id === get().model.id);
       if (modelFiles)
-        await adoptClassifier(async () => ({
-          classifier: await loadClassifierFromFiles(modelFiles as File[], {}),
-          source: "files",
-        }));
+        await adoptClassifier(() => fromFiles(modelFiles as NonNullable<typeof modelFiles>));
       else if (spec) await adoptClassifier(() => loadImageNetModel(spec, {}));
       set({
         working: null,
@@ -273,15 +271,12 @@ export function createLabStore() {
         }
       },
 
-      async loadModelFiles(files) {
+      async loadModelFiles(files, inputRange) {
         const previous = get().model;
         patchModel({ status: "loading", loaded: 0, total: 0, error: null });
         try {
-          await adoptClassifier(async () => ({
-            classifier: await loadClassifierFromFiles(files, {}),
-            source: "files",
-          }));
-          modelFiles = files;
+          await adoptClassifier(() => fromFiles({ files, inputRange }));
+          modelFiles = { files, inputRange };
         } catch (err) {
           // The model in use stays; only the message is new.
           patchModel({ ...previous, status: classifier ? "ready" : "error" });
@@ -349,6 +344,14 @@ export function createLabStore() {
     return { ...initialLabState(), actions };
   });
   return store;
+}
+
+/** The value range a model loaded from disk expects its pixels in. */
+export type InputRange = [number, number];
+
+async function fromFiles(m: { files: File[]; inputRange: InputRange }) {
+  const classifier = await loadClassifierFromFiles(m.files, { inputRange: m.inputRange });
+  return { classifier, source: "files" as const };
 }
 
 function message(err: unknown): string {

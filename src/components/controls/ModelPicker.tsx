@@ -1,14 +1,18 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { IMAGENET_MODELS } from "../../engine/models/catalog";
 import { formatBytes } from "../../engine/models/errors";
 import { selectActions, useLab } from "../../store";
+import type { InputRange } from "../../store/labStore";
 import { selectModel } from "../../store/selectors";
+
+const RANGES: Record<string, InputRange> = { "0,1": [0, 1], "-1,1": [-1, 1], "0,255": [0, 255] };
 
 /** Model choice, download progress, failure with retry, and loading a model from disk. */
 export function ModelPicker() {
   const model = useLab(selectModel);
   const actions = useLab(selectActions);
   const filesId = useId();
+  const [range, setRange] = useState("0,1");
   const known = IMAGENET_MODELS.some((m) => m.id === model.id);
   return (
     <div className="model-picker">
@@ -39,9 +43,23 @@ export function ModelPicker() {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = "";
-          if (files.length) void actions.loadModelFiles(files);
+          if (files.length) void actions.loadModelFiles(files, RANGES[range]);
         }}
       />
+      <label className="muted" title="The pixel range your model was trained on">
+        input range{" "}
+        <select
+          aria-label="Input range of a model from files"
+          value={range}
+          onChange={(e) => setRange(e.target.value)}
+        >
+          {Object.keys(RANGES).map((r) => (
+            <option key={r} value={r}>
+              [{r}]
+            </option>
+          ))}
+        </select>
+      </label>
       {model.status === "loading" && (
         <span className="progress-line">
           <progress
