@@ -18,6 +18,7 @@ export default defineConfig({
   },
   webServer: {
     command: "npx vite preview --port 4173 --strictPort",
+    cwd: import.meta.dirname,
     url: "http://localhost:4173",
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,12 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { fgsmFromSign } from "./attacks/fgsm";
+import { fgsmBytes } from "./attacks/fgsmBytes";
 import { inputGradient } from "./attacks/gradient";
 import { epsilonFromLevels } from "./attacks/params";
 import { pgdAsync } from "./attacks/pgd";
 import {
   fromRgbaBytes,
+  perturbationBytes,
   perturbationGain,
-  perturbationImage,
   quantize8bit,
   toRgbaBytes,
 } from "./pixels";
@@ -38,19 +39,22 @@ const SWEEP_CHUNK = 11;
 
 /**
  * Holds one clean image on the backend and crafts adversarial versions of it
- * for one classifier. For FGSM the gradient sign is computed once per plan, so
- * every epsilon afterwards costs a single forward pass. PGD results are cached
- * per epsilon. Call dispose() when the image, model or plan goes away.
+ * for one classifier. For FGSM the gradient sign is computed (and read back)
+ * once per plan; every epsilon afterwards is built on the CPU in whole grey
+ * levels and costs a single forward pass. PGD results are cached per epsilon.
+ * Call dispose() when the image, model or plan goes away.
  */
 export class AttackLab {
   private readonly x: tf.Tensor4D;
   private plan: AttackPlan | null = null;
   private gradSign: tf.Tensor4D | null = null;
+  /** sign(grad) on the CPU, HWC, for building FGSM images without a GPU read-back. */
+  private signValues: Float32Array | null = null;
   private readonly pgdCache = new Map<number, tf.Tensor4D>();
 
   constructor(
     private readonly logits: LogitsFn,
-    rgba: Uint8ClampedArray,
+    private readonly rgba: Uint8ClampedArray,
     readonly size: number,
   ) {
     this.x = tf.tidy(() => fromRgbaBytes(rgba, size, size).expandDims(0) as tf.Tensor4D);
@@ -61,31 +65,32 @@ export class AttackLab {
     return this.probsOf(this.x);
   }
 
-  /** Sets the attack; for FGSM computes sign(grad) once, here. */
-  setPlan(plan: AttackPlan): void {
+  /** Sets the attack; for FGSM computes sign(grad) once, here, and reads it back. */
+  async setPlan(plan: AttackPlan): Promise<void> {
     this.clearPlan();
     this.plan = plan;
     if (plan.kind === "fgsm") {
-      this.gradSign = tf.tidy(
+      const sign = tf.tidy(
         () => inputGradient(this.logits, this.x, [plan.label]).sign() as tf.Tensor4D,
       );
+      this.gradSign = sign;
+      const values = (await sign.data()) as Float32Array;
+      if (this.plan === plan) this.signValues = values;
     }
   }
 
-  /** The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its prediction. */
+  /**
+   * The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its
+   * prediction: the very bytes on screen are what gets classified.
+   */
   async view(epsLevel: number, signal?: AbortSignal): Promise<AdversarialView> {
-    const xAdv = await this.adversarial(epsLevel, signal);
     const gain = perturbationGain(epsilonFromLevels(Math.max(epsLevel, 1)));
-    const perturb = tf.tidy(() => perturbationImage(xAdv.squeeze([0]), this.x.squeeze([0]), gain));
-    const advImage = tf.tidy(() => xAdv.squeeze([0]));
-    const [probs, advRgba, perturbRgba] = await Promise.all([
-      this.probsOf(xAdv),
-      toRgbaBytes(advImage as tf.Tensor3D),
-      toRgbaBytes(perturb as tf.Tensor3D),
-    ]);
-    tf.dispose([perturb, advImage]);
-    if (!this.pgdCache.has(epsLevel)) xAdv.dispose();
-    return { epsLevel, probs, advRgba, perturbRgba, gain };
+    const advRgba = await this.adversarialBytes(epsLevel, signal);
+    const xAdv = tf.tidy(() => fromRgbaBytes(advRgba, this.size, this.size).expandDims(0));
+    const pending = this.probsOf(xAdv); // queued on the GPU; runs while the CPU works below
+    xAdv.dispose();
+    const perturbRgba = perturbationBytes(advRgba, this.rgba, gain);
+    return { epsLevel, probs: await pending, advRgba, perturbRgba, gain };
   }
 
   /**
@@ -123,6 +128,7 @@ export class AttackLab {
   private clearPlan(): void {
     this.gradSign?.dispose();
     this.gradSign = null;
+    this.signValues = null;
     for (const t of this.pgdCache.values()) t.dispose();
     this.pgdCache.clear();
   }
@@ -133,6 +139,20 @@ export class AttackLab {
     const sign = this.gradSign;
     const targeted = this.plan.targeted;
     return tf.tidy(() => quantize8bit(fgsmFromSign(this.x, sign, eps, targeted)) as tf.Tensor4D);
+  }
+
+  /** The 8-bit adversarial image as RGBA bytes: FGSM on the CPU, PGD read back from its cache. */
+  async adversarialBytes(epsLevel: number, signal?: AbortSignal): Promise<Uint8ClampedArray> {
+    const plan = this.plan;
+    if (plan?.kind === "fgsm" && this.signValues) {
+      return fgsmBytes(this.rgba, this.signValues, epsLevel, plan.targeted);
+    }
+    const xAdv = await this.adversarial(epsLevel, signal);
+    const image = tf.tidy(() => xAdv.squeeze([0]) as tf.Tensor3D);
+    const bytes = await toRgbaBytes(image);
+    image.dispose();
+    if (!this.pgdCache.has(epsLevel)) xAdv.dispose();
+    return bytes;
   }
 
   /** The 8-bit adversarial batch of one at this level; PGD results stay cached. */

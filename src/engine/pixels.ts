@@ -51,23 +51,30 @@ export function fromRgbaBytes(rgba: Uint8ClampedArray, width: number, height: nu
       `Expected ${width * height * 4} bytes for a ${width}x${height} RGBA image, got ${rgba.length}.`,
     );
   }
-  const rgb = new Float32Array(width * height * 3);
-  for (let p = 0; p < width * height; p++) {
-    for (let k = 0; k < 3; k++) rgb[p * 3 + k] = rgba[p * 4 + k];
-  }
-  return tf.tidy(() => unit(tf.tensor3d(rgb, [height, width, 3]))) as tf.Tensor3D;
+  // fromPixels uploads the bytes as they are (a texture on webgl) and drops alpha.
+  const pixels = { data: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length), width, height };
+  return tf.tidy(() => unit(tf.browser.fromPixels(pixels, 3))) as tf.Tensor3D;
 }
 
 /**
- * A signed perturbation made visible: clip(0.5 + gain*(xAdv - x), 0, 1). Mid grey means
- * no change, brighter means the pixel went up, darker that it went down.
+ * A signed perturbation made visible, on 8-bit RGBA images: 127.5 + gain*(adv - clean)
+ * per channel, clipped to 0..255, alpha opaque. Mid grey means no change, brighter that
+ * the channel went up, darker that it went down. Plain arrays: no GPU read-back.
  */
-export function perturbationImage<T extends tf.Tensor>(xAdv: T, x: T, gain: number): T {
-  return tf.tidy(() => tf.clipByValue(tf.add(tf.mul(tf.sub(xAdv, x), gain), 0.5), 0, 1)) as T;
+export function perturbationBytes(
+  advRgba: Uint8ClampedArray,
+  cleanRgba: Uint8ClampedArray,
+  gain: number,
+): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(advRgba.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (i & 3) === 3 ? 255 : 127.5 + gain * (advRgba[i] - cleanRgba[i]);
+  }
+  return out;
 }
 
 /**
- * Gain for `perturbationImage` that maps a perturbation of +-eps to about +-0.5 (full
+ * Gain for `perturbationBytes` that maps a perturbation of +-eps to about +-0.5 (full
  * black/white): 0.5/eps, capped at 127.5 (one grey level fills the range), 1 when eps = 0.
  */
 export function perturbationGain(eps: number): number {

@@ -150,7 +150,7 @@ export function createLabStore() {
           steps: settings.steps,
           randomStart: settings.randomStart,
         };
-        lab.setPlan(plan);
+        await lab.setPlan(plan);
         set({ working: null });
       }).then(() => {
         if (gen !== generation) return;
@@ -323,8 +323,9 @@ export function createLabStore() {
 
       setEpsLevel(level) {
         const epsLevel = Math.max(0, Math.min(MAX_EPSILON_LEVELS, Math.round(level)));
-        set({ settings: { ...get().settings, epsLevel } });
+        // Request first: the forward pass is queued on the GPU before React re-renders.
         viewer.request(epsLevel, get().settings.kind === "pgd");
+        set({ settings: { ...get().settings, epsLevel } });
       },
 
       updateSettings(patch) {

@@ -3,9 +3,10 @@ import { displayName } from "../../engine/models/classNames";
 import { useLab } from "../../store";
 import {
   selectAdversarial,
+  selectAttackKind,
   selectModel,
   selectOriginal,
-  selectSettings,
+  selectTargetClass,
 } from "../../store/selectors";
 
 /** The paper's famous figure, with its setting, beside what this page measures right now. */
@@ -13,7 +14,8 @@ export function PrankNumbers() {
   const model = useLab(selectModel);
   const original = useLab(selectOriginal);
   const adv = useLab(selectAdversarial);
-  const { kind, targetClass } = useLab(selectSettings);
+  const kind = useLab(selectAttackKind);
+  const targetClass = useLab(selectTargetClass);
   const clean = original?.top5[0];
   const after = adv?.top5[0];
   return (

@@ -1,16 +1,21 @@
+import { useMemo } from "react";
 import { TopKChart } from "../../components/charts/TopKChart";
 import { useLab } from "../../store";
-import { selectAdversarial, selectOriginal, selectSettings } from "../../store/selectors";
+import { selectAdversarial, selectOriginal, selectTargetClass } from "../../store/selectors";
 
 /** Top-5 before and after, the clean answer in green and the target in red. */
 export function PredictionPanels() {
   const original = useLab(selectOriginal);
   const adv = useLab(selectAdversarial);
-  const { targetClass } = useLab(selectSettings);
-  const highlight = [
-    { classIndex: original?.top1 ?? null, colour: "var(--clean)" },
-    { classIndex: targetClass, colour: "var(--adv)" },
-  ];
+  const targetClass = useLab(selectTargetClass);
+  const cleanTop1 = original?.top1 ?? null;
+  const highlight = useMemo(
+    () => [
+      { classIndex: cleanTop1, colour: "var(--clean)" },
+      { classIndex: targetClass, colour: "var(--adv)" },
+    ],
+    [cleanTop1, targetClass],
+  );
   return (
     <div className="predictions">
       <TopKChart

@@ -1,9 +1,11 @@
 import { selectActions, useLab } from "../../store";
-import { selectSettings } from "../../store/selectors";
+import { selectAttackKind, selectRandomStart, selectSteps } from "../../store/selectors";
 
 /** Attack picker: one FGSM step, or PGD with its step count and random start. */
 export function AttackControls() {
-  const settings = useLab(selectSettings);
+  const kind = useLab(selectAttackKind);
+  const steps = useLab(selectSteps);
+  const randomStart = useLab(selectRandomStart);
   const actions = useLab(selectActions);
   return (
     <fieldset className="attack-controls">
@@ -12,14 +14,14 @@ export function AttackControls() {
         Method{" "}
         <select
           aria-label="Attack method"
-          value={settings.kind}
+          value={kind}
           onChange={(e) => actions.updateSettings({ kind: e.target.value as "fgsm" | "pgd" })}
         >
           <option value="fgsm">FGSM (one gradient step)</option>
           <option value="pgd">PGD (iterated, projected)</option>
         </select>
       </label>
-      {settings.kind === "pgd" && (
+      {kind === "pgd" && (
         <>
           <label>
             Steps{" "}
@@ -27,7 +29,7 @@ export function AttackControls() {
               type="number"
               min={1}
               max={100}
-              value={settings.steps}
+              value={steps}
               aria-label="PGD steps"
               onChange={(e) => {
                 const steps = Math.round(Number(e.target.value));
@@ -38,7 +40,7 @@ export function AttackControls() {
           <label>
             <input
               type="checkbox"
-              checked={settings.randomStart}
+              checked={randomStart}
               onChange={(e) => actions.updateSettings({ randomStart: e.target.checked })}
             />{" "}
             random start

@@ -1,11 +1,11 @@
 import { MAX_EPSILON_LEVELS } from "../../engine/attacks/params";
 import { selectActions, useLab } from "../../store";
-import { selectSettings } from "../../store/selectors";
+import { selectEpsLevel } from "../../store/selectors";
 import { formatEpsilon } from "../format";
 
 /** The epsilon slider, in 8-bit grey levels (eps = k/255), shown both ways. */
 export function EpsilonSlider() {
-  const { epsLevel } = useLab(selectSettings);
+  const epsLevel = useLab(selectEpsLevel);
   const actions = useLab(selectActions);
   return (
     <div className="epsilon-slider">

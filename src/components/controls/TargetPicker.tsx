@@ -6,13 +6,13 @@ import {
   searchClasses,
 } from "../../engine/models/classNames";
 import { selectActions, useLab } from "../../store";
-import { selectSettings } from "../../store/selectors";
+import { selectTargetClass } from "../../store/selectors";
 
 const ALL = IMAGENET_CLASS_NAMES.map((_, i) => i);
 
 /** Untargeted, or a target class: one click for gibbon, a search for the other 999. */
 export function TargetPicker() {
-  const { targetClass } = useLab(selectSettings);
+  const targetClass = useLab(selectTargetClass);
   const actions = useLab(selectActions);
   const [query, setQuery] = useState("");
   const matches = useMemo(() => {
