@@ -49,7 +49,7 @@ export function ModelPicker() {
       <label className="muted" title="The pixel range your model was trained on">
         input range{" "}
         <select
-          aria-label="Input range of a model from files"
+          aria-label="Pixel range expected by files you load"
           value={range}
           onChange={(e) => setRange(e.target.value)}
         >
