@@ -28,7 +28,7 @@ interface Props {
 
 // Plot-area geometry shared by the chart and the "now" marker drawn over it.
 const MARGIN = { top: 8, right: 16, bottom: 20, left: 0 };
-const Y_AXIS_WIDTH = 44;
+const Y_AXIS_WIDTH = 50;
 const LEGEND_HEIGHT = 28;
 const HEIGHT = 240;
 

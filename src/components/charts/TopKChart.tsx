@@ -38,7 +38,7 @@ export const TopKChart = memo(function TopKChart({ label, scores, highlight, inp
             <BarChart
               data={rows}
               layout="vertical"
-              margin={{ left: 4, right: 56, top: 4, bottom: 4 }}
+              margin={{ left: 4, right: 64, top: 4, bottom: 4 }}
             >
               <XAxis type="number" domain={[0, 1]} hide />
               <YAxis type="category" dataKey="name" width={130} tickLine={false} axisLine={false} />
