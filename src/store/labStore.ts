@@ -174,7 +174,7 @@ export function createLabStore() {
         set({ working: "Classifying the image…" });
         lab = new AttackLab(classifier.logits, rgba, classifier.inputSize);
         const probs = await lab.cleanProbs();
-        set({ original: { top5: topK(probs, 5), top1: argMax(probs), probs }, working: null });
+        set({ original: { top5: topK(probs, 5), top1: argMax(probs) }, working: null });
       }).then(() => (gen === generation ? replan() : undefined), fail);
     }
 

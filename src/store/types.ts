@@ -62,7 +62,7 @@ export interface LabState {
   image: ImageState;
   settings: AttackSettings;
   /** Clean prediction: top-5 and the top-1 the untargeted attack pushes away from. */
-  original: { top5: ClassScore[]; top1: number; probs: Float32Array } | null;
+  original: { top5: ClassScore[]; top1: number } | null;
   adversarial: AdversarialResult | null;
   sweep: SweepState | null;
   /** What the engine is doing now, for a status line ("Computing the input gradient"). */
