@@ -97,7 +97,9 @@ export function createLabStore() {
       const gen = generation;
       await enqueue(async () => {
         if (!lab || gen !== generation || signal.aborted) return;
-        const v = await lab.view(level, signal);
+        const { kind, steps } = get().settings;
+        if (kind === "pgd") set({ working: `Running ${steps}-step PGD at ε = ${level}/255…` });
+        const v = await lab.view(level, signal).finally(() => set({ working: null }));
         if (gen !== generation) return;
         const top5 = topK(v.probs, 5);
         set({

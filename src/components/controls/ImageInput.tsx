@@ -56,10 +56,6 @@ export function ImageInput() {
             <span>{p.label}</span>
           </button>
         ))}
-        <label htmlFor={uploadId} className="thumb upload">
-          <span aria-hidden="true">⤒</span>
-          <span>Your photo</span>
-        </label>
         <input
           id={uploadId}
           type="file"
@@ -72,6 +68,10 @@ export function ImageInput() {
             if (file) void actions.loadImageFile(file, file.name);
           }}
         />
+        <label htmlFor={uploadId} className="thumb upload">
+          <span aria-hidden="true">⤒</span>
+          <span>Your photo</span>
+        </label>
       </fieldset>
       <p className="hint">
         …or drop an image here, or paste one (Ctrl+V). It never leaves your browser.

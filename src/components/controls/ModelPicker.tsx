@@ -31,9 +31,6 @@ export function ModelPicker() {
           {!known && <option value="files">{model.label} (from files)</option>}
         </select>
       </label>
-      <label htmlFor={filesId} className="button secondary">
-        Load model from files…
-      </label>
       <input
         id={filesId}
         type="file"
@@ -46,6 +43,9 @@ export function ModelPicker() {
           if (files.length) void actions.loadModelFiles(files, RANGES[range]);
         }}
       />
+      <label htmlFor={filesId} className="button secondary">
+        Load model from files…
+      </label>
       <label className="muted" title="The pixel range your model was trained on">
         input range{" "}
         <select
