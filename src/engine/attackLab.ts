@@ -40,9 +40,11 @@ const SWEEP_CHUNK = 11;
 /**
  * Holds one clean image on the backend and crafts adversarial versions of it
  * for one classifier. For FGSM the gradient sign is computed (and read back)
- * once per plan; every epsilon afterwards is built on the CPU in whole grey
- * levels and costs a single forward pass. PGD results are cached per epsilon.
- * Call dispose() when the image, model or plan goes away.
+ * once per plan, and each epsilon's image is kept on the backend, so moving the
+ * slider back and forth costs one forward pass; the bytes on screen are built
+ * on the CPU in whole grey levels (equal to the backend's copy, see
+ * fgsmBytes.test.ts). PGD results are kept the same way. Call dispose() when
+ * the image, model or plan goes away.
  */
 export class AttackLab {
   private readonly x: tf.Tensor4D;
@@ -50,7 +52,8 @@ export class AttackLab {
   private gradSign: tf.Tensor4D | null = null;
   /** sign(grad) on the CPU, HWC, for building FGSM images without a GPU read-back. */
   private signValues: Float32Array | null = null;
-  private readonly pgdCache = new Map<number, tf.Tensor4D>();
+  /** The plan's 8-bit adversarial images on the backend, by epsilon level (batch of one each). */
+  private readonly images = new Map<number, tf.Tensor4D>();
 
   constructor(
     private readonly logits: LogitsFn,
@@ -79,16 +82,11 @@ export class AttackLab {
     }
   }
 
-  /**
-   * The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its
-   * prediction: the very bytes on screen are what gets classified.
-   */
+  /** The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its prediction. */
   async view(epsLevel: number, signal?: AbortSignal): Promise<AdversarialView> {
     const gain = perturbationGain(epsilonFromLevels(Math.max(epsLevel, 1)));
-    const advRgba = await this.adversarialBytes(epsLevel, signal);
-    const xAdv = tf.tidy(() => fromRgbaBytes(advRgba, this.size, this.size).expandDims(0));
-    const pending = this.probsOf(xAdv); // queued on the GPU; runs while the CPU works below
-    xAdv.dispose();
+    const pending = this.probsOf(await this.adversarial(epsLevel, signal)); // runs on the GPU…
+    const advRgba = await this.adversarialBytes(epsLevel, signal); // …while the CPU does this
     const perturbRgba = perturbationBytes(advRgba, this.rgba, gain);
     return { epsLevel, probs: await pending, advRgba, perturbRgba, gain };
   }
@@ -106,12 +104,10 @@ export class AttackLab {
     const chunk = this.plan?.kind === "fgsm" ? SWEEP_CHUNK : 1;
     for (let i = 0; i < levels.length; i += chunk) {
       const part = levels.slice(i, i + chunk);
-      const batch =
-        this.plan?.kind === "fgsm"
-          ? tf.tidy(() => tf.concat(part.map((k) => this.fgsmImage(k))))
-          : await this.adversarial(part[0], signal);
+      const images = await Promise.all(part.map((k) => this.adversarial(k, signal)));
+      const batch = images.length === 1 ? images[0] : tf.concat(images);
       const probs = await this.probsOf(batch);
-      if (!this.pgdCache.has(part[0]) || this.plan?.kind === "fgsm") batch.dispose();
+      if (images.length > 1) batch.dispose();
       const classes = probs.length / part.length;
       for (let j = 0; j < part.length; j++) out.push(probs.slice(j * classes, (j + 1) * classes));
       signal?.throwIfAborted();
@@ -129,8 +125,8 @@ export class AttackLab {
     this.gradSign?.dispose();
     this.gradSign = null;
     this.signValues = null;
-    for (const t of this.pgdCache.values()) t.dispose();
-    this.pgdCache.clear();
+    for (const t of this.images.values()) t.dispose();
+    this.images.clear();
   }
 
   private fgsmImage(epsLevel: number): tf.Tensor4D {
@@ -138,10 +134,14 @@ export class AttackLab {
     const eps = epsilonFromLevels(epsLevel);
     const sign = this.gradSign;
     const targeted = this.plan.targeted;
-    return tf.tidy(() => quantize8bit(fgsmFromSign(this.x, sign, eps, targeted)) as tf.Tensor4D);
+    const image = tf.tidy(
+      () => quantize8bit(fgsmFromSign(this.x, sign, eps, targeted)) as tf.Tensor4D,
+    );
+    this.images.set(epsLevel, image);
+    return image;
   }
 
-  /** The 8-bit adversarial image as RGBA bytes: FGSM on the CPU, PGD read back from its cache. */
+  /** The 8-bit adversarial image as RGBA bytes: FGSM on the CPU, PGD read back from the backend. */
   async adversarialBytes(epsLevel: number, signal?: AbortSignal): Promise<Uint8ClampedArray> {
     const plan = this.plan;
     if (plan?.kind === "fgsm" && this.signValues) {
@@ -151,17 +151,16 @@ export class AttackLab {
     const image = tf.tidy(() => xAdv.squeeze([0]) as tf.Tensor3D);
     const bytes = await toRgbaBytes(image);
     image.dispose();
-    if (!this.pgdCache.has(epsLevel)) xAdv.dispose();
     return bytes;
   }
 
-  /** The 8-bit adversarial batch of one at this level; PGD results stay cached. */
+  /** The plan's 8-bit adversarial image at this level, made once and kept (owned by the lab). */
   private async adversarial(epsLevel: number, signal?: AbortSignal): Promise<tf.Tensor4D> {
     const plan = this.plan;
     if (!plan) throw new Error("AttackLab: setPlan() first");
-    if (plan.kind === "fgsm") return this.fgsmImage(epsLevel);
-    const cached = this.pgdCache.get(epsLevel);
+    const cached = this.images.get(epsLevel);
     if (cached) return cached;
+    if (plan.kind === "fgsm") return this.fgsmImage(epsLevel);
     const eps = epsilonFromLevels(epsLevel);
     const raw = await pgdAsync(
       this.logits,
@@ -176,7 +175,7 @@ export class AttackLab {
       q.dispose();
       throw new DOMException("The attack changed while PGD ran", "AbortError");
     }
-    this.pgdCache.set(epsLevel, q);
+    this.images.set(epsLevel, q);
     return q;
   }
 
