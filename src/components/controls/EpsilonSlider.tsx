@@ -26,7 +26,7 @@ export function EpsilonSlider() {
       </label>
       <output className="eps-value" aria-live="off">
         ε = {formatEpsilon(epsLevel)}
-        <small>
+        <small className="eps-note">
           each pixel channel moves at most {epsLevel} grey level{epsLevel === 1 ? "" : "s"}
         </small>
       </output>
