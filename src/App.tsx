@@ -21,9 +21,9 @@ export function App() {
         <p>
           Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of
           Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
-          our own. Models: MobileNet v1/v2 from TF Hub (Apache-2.0, Google). Photos: giant panda by
-          Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat and coffee from scikit-image
-          (CC0).
+          our own. Models: MobileNet v1/v2 from TF Hub (Apache-2.0, Google); Darknet tiny from ml5
+          (MIT). Photos: giant panda by Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat
+          and coffee from scikit-image (CC0).
         </p>
       </footer>
     </>
