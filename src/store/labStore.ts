@@ -9,7 +9,7 @@ import {
   restartWebGL,
   watchWebGLContext,
 } from "../engine/backend";
-import { IMAGENET_MODELS } from "../engine/models/catalog";
+import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
 import { loadClassifierFromFiles, loadImageNetModel } from "../engine/models/loadImageNetModel";
 import { argMax, topK } from "../engine/topK";
@@ -223,7 +223,7 @@ export function createLabStore() {
       classifier = null;
       set({ backend: await restartWebGL() });
       watchWebGLContext(() => void recoverContext());
-      const spec = IMAGENET_MODELS.find((m) => m.id === get().model.id);
+      const spec = findImageNetModel(get().model.id);
       if (modelFiles)
         await adoptClassifier(() => fromFiles(modelFiles as NonNullable<typeof modelFiles>));
       else if (spec) await adoptClassifier(() => loadImageNetModel(spec, {}));
@@ -251,7 +251,7 @@ export function createLabStore() {
       },
 
       async selectModel(id) {
-        const spec = IMAGENET_MODELS.find((m) => m.id === id);
+        const spec = findImageNetModel(id);
         if (!spec) return;
         modelFiles = null;
         patchModel({

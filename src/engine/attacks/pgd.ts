@@ -97,6 +97,34 @@ function start(x: tf.Tensor, opts: PgdOptions): tf.Tensor {
 }
 
 /**
+ * The PGD iterations as a generator: yields the number of steps done after each
+ * one and returns the final x'. Stopping it early (`return()`, or a throw)
+ * disposes the current iterate, so `pgd` and `pgdAsync` share one loop.
+ */
+function* iterations(
+  f: LogitsFn,
+  x: tf.Tensor,
+  labels: Labels,
+  opts: PgdOptions,
+  params: PgdStepParams,
+): Generator<number, tf.Tensor, void> {
+  let xAdv = start(x, opts);
+  let finished = false;
+  try {
+    for (let i = 0; i < opts.steps; i++) {
+      const next = pgdStep(f, xAdv, x, labels, params);
+      xAdv.dispose();
+      xAdv = next;
+      yield i + 1;
+    }
+    finished = true;
+    return xAdv;
+  } finally {
+    if (!finished) xAdv.dispose();
+  }
+}
+
+/**
  * Iterative L-inf attack (BIM / PGD, Kurakin et al. 2016, Madry et al. 2017), synchronous.
  * Returns a new tensor with ||x' - x||_inf <= eps and x' in [0,1]; eps = 0 returns x's
  * values exactly. Blocks the thread: in the UI prefer `pgdAsync`.
@@ -104,18 +132,11 @@ function start(x: tf.Tensor, opts: PgdOptions): tf.Tensor {
 export function pgd(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: PgdOptions): tf.Tensor {
   const params = resolve(opts);
   if (params === null) return x.clone();
-  let xAdv = start(x, opts);
-  try {
-    for (let i = 0; i < opts.steps; i++) {
-      const next = pgdStep(f, xAdv, x, labels, params);
-      xAdv.dispose();
-      xAdv = next;
-    }
-  } catch (err) {
-    xAdv.dispose();
-    throw err;
+  const steps = iterations(f, x, labels, opts, params);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  return xAdv;
 }
 
 function abortError(): DOMException {
@@ -139,19 +160,15 @@ export async function pgdAsync(
   const params = resolve(opts);
   if (signal?.aborted) throw abortError();
   if (params === null) return x.clone();
-  let xAdv = start(x, opts);
-  try {
-    for (let i = 0; i < opts.steps; i++) {
-      const next = pgdStep(f, xAdv, x, labels, params);
-      xAdv.dispose();
-      xAdv = next;
-      onStep?.(i + 1, opts.steps);
-      await new Promise<void>((resolveTick) => setTimeout(resolveTick, 0));
-      if (signal?.aborted) throw abortError();
+  const steps = iterations(f, x, labels, opts, params);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onStep?.(r.value, opts.steps);
+    await new Promise<void>((resolveTick) => setTimeout(resolveTick, 0));
+    if (signal?.aborted) {
+      steps.return(undefined as never); // disposes the current iterate
+      throw abortError();
     }
-  } catch (err) {
-    xAdv.dispose();
-    throw err;
   }
-  return xAdv;
 }
