@@ -1,18 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { artifactsFromFiles } from "./artifactsFromFiles";
-import { ModelLoadError } from "./errors";
 import { loadClassifierFromFiles } from "./loadImageNetModel";
-import { fixtureFiles } from "./testing/fixtures";
-
-async function failure(promise: Promise<unknown>): Promise<ModelLoadError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ModelLoadError);
-  return error as ModelLoadError;
-}
+import { failure, fixtureFiles } from "./testing/fixtures";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");

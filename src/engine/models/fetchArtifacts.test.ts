@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { modelJsonUrl, weightUrl } from "./catalog";
-import { ModelLoadError } from "./errors";
 import { fetchModelArtifacts } from "./fetchArtifacts";
-import { fixtureFetch, spec, streamedResponse } from "./testing/fixtures";
+import { failure, fixtureFetch, spec, streamedResponse } from "./testing/fixtures";
 
 const MOBILENET = spec("mobilenet_v1_025");
 const SHARD = "group1-shard1of1.bin";
 const WEIGHT_BYTES = 1_870_388;
-
-async function failure(promise: Promise<unknown>): Promise<ModelLoadError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ModelLoadError);
-  return error as ModelLoadError;
-}
 
 describe("fetchModelArtifacts", () => {
   it("fetches the real MobileNet files from their TF Hub URLs with exact, monotone progress", async () => {

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { PNG } from "pngjs";
+import { expect } from "vitest";
 import { findImageNetModel, type ImageNetModelSpec } from "../catalog";
+import { ModelLoadError } from "../errors";
 import type { FetchFn } from "../fetchArtifacts";
 
 /** /work/shared/fixtures, wherever the clone lives (shared/ sits beside the project dir). */
@@ -107,4 +109,14 @@ export function centreCrop(image: tf.Tensor3D, size: number): tf.Tensor4D {
 /** Indices of the k largest values of a [1,C] tensor, best first. */
 export function topK(logits: tf.Tensor2D, k: number): number[] {
   return tf.tidy(() => Array.from(tf.topk(logits, k).indices.dataSync()));
+}
+
+/** Awaits a promise that must reject with a ModelLoadError, and returns that error. */
+export async function failure(promise: Promise<unknown>): Promise<ModelLoadError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ModelLoadError);
+  return error as ModelLoadError;
 }
