@@ -148,7 +148,10 @@ test("200 slider moves leave the tensor count where it started", async ({ page }
   for (let i = 0; i < 199; i++) await slider.press(i % 40 < 20 ? "ArrowRight" : "ArrowLeft");
   // The 200th move is to the end, so the check below knows every move was handled.
   await slider.press("End");
-  await expect(page.getByRole("list", { name: ADVERSARIAL })).toHaveAttribute("data-input", "eps32");
+  await expect(page.getByRole("list", { name: ADVERSARIAL })).toHaveAttribute(
+    "data-input",
+    "eps32",
+  );
   await waitForIdle(page);
   await expect.poll(() => numTensors(page)).toBe(start);
 });
