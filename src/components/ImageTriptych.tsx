@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
-import { displayName } from "../engine/models/classNames";
 import type { ClassScore } from "../engine/types";
 import { useLab } from "../store";
 import { selectAdversarial, selectImage, selectOriginal } from "../store/selectors";
 import { PixelCanvas } from "./canvas/PixelCanvas";
-import { formatPercent } from "./format";
+import { formatScore } from "./format";
 
 /** " — giant panda 99.9%" after a panel's title, once there is a prediction. */
-const verdict = (top: ClassScore | undefined) =>
-  top ? ` — ${displayName(top.classIndex)} ${formatPercent(top.probability)}` : "";
+const verdict = (top: ClassScore | undefined) => (top ? ` — ${formatScore(top)}` : "");
 
 /** One image of the triptych with its caption. */
 function Panel(props: {

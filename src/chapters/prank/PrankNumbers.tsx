@@ -1,4 +1,4 @@
-import { formatEpsilon, formatPercent } from "../../components/format";
+import { formatEpsilon, formatScore } from "../../components/format";
 import { displayName } from "../../engine/models/classNames";
 import { useLab } from "../../store";
 import {
@@ -46,16 +46,12 @@ export function PrankNumbers() {
         <tr>
           <th>Clean</th>
           <td>panda 57.7%</td>
-          <td>
-            {clean ? `${displayName(clean.classIndex)} ${formatPercent(clean.probability)}` : "…"}
-          </td>
+          <td>{clean ? formatScore(clean) : "…"}</td>
         </tr>
         <tr>
           <th>Adversarial</th>
           <td>gibbon 99.3%</td>
-          <td>
-            {after ? `${displayName(after.classIndex)} ${formatPercent(after.probability)}` : "…"}
-          </td>
+          <td>{after ? formatScore(after) : "…"}</td>
         </tr>
       </tbody>
     </table>

@@ -2,7 +2,7 @@ import { memo } from "react";
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { displayName } from "../../engine/models/classNames";
 import type { ClassScore } from "../../engine/types";
-import { formatPercent } from "../format";
+import { formatPercent, formatScore } from "../format";
 
 interface Props {
   /** Accessible name of the list, e.g. "original prediction". */
@@ -28,8 +28,8 @@ export const TopKChart = memo(function TopKChart({ label, scores, highlight, inp
     <figure className="topk">
       <figcaption>{label[0].toUpperCase() + label.slice(1)}</figcaption>
       <ol aria-label={label} className="visually-hidden" data-input={inputKey}>
-        {rows.map((r) => (
-          <li key={r.name}>{`${r.name} ${formatPercent(r.p)}`}</li>
+        {(scores ?? []).map((s) => (
+          <li key={s.classIndex}>{formatScore(s)}</li>
         ))}
       </ol>
       <div className="topk-chart" aria-hidden="true">

@@ -42,8 +42,6 @@ export function fgsmFromGradient(
   eps: number,
   targeted = false,
 ): tf.Tensor {
-  assertEpsilon(eps);
-  if (eps === 0) return x.clone();
   return tf.tidy(() => fgsmFromSign(x, tf.sign(grad), eps, targeted));
 }
 
