@@ -1,0 +1,70 @@
+import * as tf from "@tensorflow/tfjs";
+import { fgsmFromSign } from "../attacks/fgsm";
+import { inputGradient } from "../attacks/gradient";
+import type { LogitsFn } from "../types";
+import { forEachBatch } from "./batches";
+import type { DigitSet } from "./mnistFormat";
+
+/** FGSM's effect at one eps on a whole test set. */
+export interface RobustnessPoint {
+  /** eps in 8-bit grey levels (eps = level/255). */
+  epsLevel: number;
+  /** Fraction of digits misclassified. */
+  errorRate: number;
+  /**
+   * Mean softmax probability of the predicted class over the misclassified digits (the
+   * "average confidence" Goodfellow et al. report for wrong answers); NaN if none is wrong.
+   */
+  meanWrongConfidence: number;
+  /** Mean probability of the predicted class over all digits. */
+  meanConfidence: number;
+}
+
+/**
+ * Error rate and confidence of `f` under untargeted FGSM at each eps level, on every digit of
+ * `set`. FGSM's direction sign(grad) does not depend on eps, so each batch costs one backward
+ * pass and then one forward pass per level. Levels are whole grey levels, so x + eps*sign is
+ * already an 8-bit image: what is counted is what a PNG of it would give.
+ */
+export async function fgsmRobustnessCurve(
+  f: LogitsFn,
+  set: DigitSet,
+  levels: number[],
+  options: {
+    batchSize?: number;
+    signal?: AbortSignal;
+    onBatch?: (done: number) => Promise<void> | void;
+  } = {},
+): Promise<RobustnessPoint[]> {
+  const wrong = new Float64Array(levels.length);
+  const wrongConf = new Float64Array(levels.length);
+  const conf = new Float64Array(levels.length);
+  await forEachBatch(set, options.batchSize ?? 250, async ({ x, y }, start) => {
+    if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+    const sign = tf.tidy(() => tf.sign(inputGradient(f, x, y)));
+    try {
+      for (const [k, level] of levels.entries()) {
+        const stats = tf.tidy(() => {
+          const probs = tf.softmax(f(fgsmFromSign(x, sign, level / 255)));
+          const top = tf.max(probs, 1);
+          const isWrong = tf.cast(tf.notEqual(tf.argMax(probs, 1), y), "float32");
+          return tf.stack([tf.sum(isWrong), tf.sum(tf.mul(isWrong, top)), tf.sum(top)]);
+        });
+        const [w, wc, c] = await stats.data();
+        stats.dispose();
+        wrong[k] += w;
+        wrongConf[k] += wc;
+        conf[k] += c;
+      }
+    } finally {
+      sign.dispose();
+    }
+    await options.onBatch?.(Math.min(set.count, start + (options.batchSize ?? 250)));
+  });
+  return levels.map((epsLevel, k) => ({
+    epsLevel,
+    errorRate: wrong[k] / set.count,
+    meanWrongConfidence: wrong[k] > 0 ? wrongConf[k] / wrong[k] : Number.NaN,
+    meanConfidence: conf[k] / set.count,
+  }));
+}

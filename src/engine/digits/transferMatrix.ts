@@ -1,0 +1,93 @@
+import * as tf from "@tensorflow/tfjs";
+import { fgsm } from "../attacks/fgsm";
+import { pgd } from "../attacks/pgd";
+import { quantize8bit } from "../pixels";
+import type { LogitsFn } from "../types";
+import { forEachBatch } from "./batches";
+import type { DigitSet } from "./mnistFormat";
+
+/** How the examples are crafted on each source model. */
+export interface TransferAttack {
+  kind: "fgsm" | "pgd";
+  /** eps in 8-bit grey levels (eps = level/255). */
+  epsLevel: number;
+  /** PGD iterations (ignored by FGSM). */
+  steps: number;
+}
+
+/** A named classifier, a row and a column of the matrix. */
+export interface TransferModel {
+  id: string;
+  f: LogitsFn;
+}
+
+export interface TransferResult {
+  ids: string[];
+  /** error[s][t]: fraction of digits crafted on model s that model t gets wrong. */
+  error: number[][];
+  /** Clean error rate of each model on the same digits. */
+  clean: number[];
+  count: number;
+}
+
+/** Untargeted adversarial digits crafted on `f`, rounded to 8 bits (what a PNG would hold). */
+function craft(f: LogitsFn, x: tf.Tensor, y: tf.Tensor1D, attack: TransferAttack): tf.Tensor {
+  const eps = attack.epsLevel / 255;
+  return tf.tidy(() =>
+    quantize8bit(
+      attack.kind === "fgsm" ? fgsm(f, x, y, { eps }) : pgd(f, x, y, { eps, steps: attack.steps }),
+    ),
+  );
+}
+
+/** Number of rows of `x` that `f` misclassifies. */
+async function countWrong(f: LogitsFn, x: tf.Tensor, y: tf.Tensor1D): Promise<number> {
+  const n = tf.tidy(() => tf.sum(tf.cast(tf.notEqual(tf.argMax(f(x), 1), y), "int32")));
+  const value = (await n.data())[0];
+  n.dispose();
+  return value;
+}
+
+/**
+ * The transferability matrix: adversarial digits are crafted on every source model (white-box,
+ * untargeted) and classified by every model. The diagonal is the white-box error; off the
+ * diagonal, how often examples made for one model fool another that was never queried.
+ */
+export async function transferMatrix(
+  models: TransferModel[],
+  set: DigitSet,
+  attack: TransferAttack,
+  options: {
+    batchSize?: number;
+    signal?: AbortSignal;
+    /** After each crafted batch: (batches done, batches in all). */
+    onProgress?: (done: number, total: number) => Promise<void> | void;
+  } = {},
+): Promise<TransferResult> {
+  const m = models.length;
+  const batchSize = options.batchSize ?? 250;
+  const total = m * Math.ceil(set.count / batchSize);
+  const wrong = models.map(() => new Array<number>(m).fill(0));
+  const cleanWrong = new Array<number>(m).fill(0);
+  let done = 0;
+  await forEachBatch(set, batchSize, async ({ x, y }) => {
+    for (const [t, target] of models.entries()) cleanWrong[t] += await countWrong(target.f, x, y);
+    for (const [s, source] of models.entries()) {
+      if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+      const adv = craft(source.f, x, y, attack);
+      try {
+        for (const [t, target] of models.entries())
+          wrong[s][t] += await countWrong(target.f, adv, y);
+      } finally {
+        adv.dispose();
+      }
+      await options.onProgress?.(++done, total);
+    }
+  });
+  return {
+    ids: models.map((model) => model.id),
+    error: wrong.map((row) => row.map((w) => w / set.count)),
+    clean: cleanWrong.map((w) => w / set.count),
+    count: set.count,
+  };
+}
