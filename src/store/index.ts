@@ -10,3 +10,15 @@ export function useLab<T>(selector: (s: LabStore) => T): T {
 }
 
 export const selectActions = (s: LabStore) => s.actions;
+
+/** Resolves once the lab store has started a tfjs backend (other stores wait for it). */
+export function whenBackendReady(store: typeof labStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().backend) return resolve();
+    const unsubscribe = store.subscribe((s) => {
+      if (!s.backend) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}

@@ -8,10 +8,13 @@ export function PixelCanvas({
   rgba,
   size,
   label,
+  className = "pixel-canvas",
 }: {
   rgba: Uint8ClampedArray | null;
   size: number;
   label: string;
+  /** "pixel-canvas" fills its box; "digit-canvas" is a small fixed-size tile. */
+  className?: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -25,7 +28,7 @@ export function PixelCanvas({
       ref={ref}
       width={size}
       height={size}
-      className="pixel-canvas"
+      className={className}
       role="img"
       aria-label={label}
     />

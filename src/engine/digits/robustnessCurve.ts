@@ -41,23 +41,23 @@ export async function fgsmRobustnessCurve(
   const conf = new Float64Array(levels.length);
   await forEachBatch(set, options.batchSize ?? 250, async ({ x, y }, start) => {
     if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
-    const sign = tf.tidy(() => tf.sign(inputGradient(f, x, y)));
-    try {
-      for (const [k, level] of levels.entries()) {
-        const stats = tf.tidy(() => {
-          const probs = tf.softmax(f(fgsmFromSign(x, sign, level / 255)));
-          const top = tf.max(probs, 1);
-          const isWrong = tf.cast(tf.notEqual(tf.argMax(probs, 1), y), "float32");
-          return tf.stack([tf.sum(isWrong), tf.sum(tf.mul(isWrong, top)), tf.sum(top)]);
-        });
-        const [w, wc, c] = await stats.data();
-        stats.dispose();
-        wrong[k] += w;
-        wrongConf[k] += wc;
-        conf[k] += c;
-      }
-    } finally {
-      sign.dispose();
+    // One backward pass, one forward pass per level, and a single read of all the counts.
+    const stats = tf.tidy(() => {
+      const sign = tf.sign(inputGradient(f, x, y));
+      const rows = levels.map((level) => {
+        const probs = tf.softmax(f(fgsmFromSign(x, sign, level / 255)));
+        const top = tf.max(probs, 1);
+        const isWrong = tf.cast(tf.notEqual(tf.argMax(probs, 1), y), "float32");
+        return tf.stack([tf.sum(isWrong), tf.sum(tf.mul(isWrong, top)), tf.sum(top)]);
+      });
+      return tf.stack(rows);
+    });
+    const values = await stats.data();
+    stats.dispose();
+    for (let k = 0; k < levels.length; k++) {
+      wrong[k] += values[3 * k];
+      wrongConf[k] += values[3 * k + 1];
+      conf[k] += values[3 * k + 2];
     }
     await options.onBatch?.(Math.min(set.count, start + (options.batchSize ?? 250)));
   });

@@ -1,0 +1,138 @@
+import { useState } from "react";
+import { formatPercent } from "../../components/format";
+import {
+  DIGIT_MODEL_INFO,
+  DIGIT_MODEL_KINDS,
+  type DigitModelKind,
+} from "../../engine/digits/digitModels";
+import { RECIPES } from "../../engine/digits/recipes";
+import {
+  selectDigitModels,
+  selectDigitsActions,
+  selectDigitsError,
+  selectDigitsStatus,
+  selectTraining,
+  useDigits,
+} from "../../store/digits";
+import { TrainingChart } from "./TrainingChart";
+
+/**
+ * The three built-in digit models: what they are, their accuracy measured here on the 2,000 test
+ * digits, and live retraining from their seeded start with a progress bar and curves.
+ */
+export function DigitModelsPanel() {
+  const status = useDigits(selectDigitsStatus);
+  const error = useDigits(selectDigitsError);
+  const models = useDigits(selectDigitModels);
+  const training = useDigits(selectTraining);
+  const actions = useDigits(selectDigitsActions);
+  const [kind, setKind] = useState<DigitModelKind>("mlp");
+  const [epochs, setEpochs] = useState(2);
+  const running = training?.status === "running";
+  if (status === "error") return <p role="alert">The digits could not be loaded: {error}</p>;
+  return (
+    <section className="panel" aria-labelledby="digit-models-title">
+      <h3 id="digit-models-title">Three digit models</h3>
+      <table className="compare" aria-label="digit models">
+        <thead>
+          <tr>
+            <th scope="col">model</th>
+            <th scope="col">layers</th>
+            <th scope="col">test accuracy</th>
+            <th scope="col">weights</th>
+          </tr>
+        </thead>
+        <tbody>
+          {DIGIT_MODEL_KINDS.map((k) => {
+            const m = models[k];
+            return (
+              <tr key={k}>
+                <th scope="row">{DIGIT_MODEL_INFO[k].name}</th>
+                <td>{DIGIT_MODEL_INFO[k].layers}</td>
+                <td>{m.testAccuracy === null ? "…" : formatPercent(m.testAccuracy)}</td>
+                <td>
+                  {m.status === "error" ? m.error : (m.source ?? "loading")}
+                  {m.source === "retrained" && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => actions.restoreShipped(k)}
+                    >
+                      restore shipped
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="controls-row">
+        <label>
+          Retrain{" "}
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as DigitModelKind)}
+            disabled={running}
+          >
+            {DIGIT_MODEL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DIGIT_MODEL_INFO[k].shortName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          for{" "}
+          <select
+            value={epochs}
+            onChange={(e) => setEpochs(Number(e.target.value))}
+            disabled={running}
+          >
+            {[1, 2, 3, 5, 8, 10].map((n) => (
+              <option key={n} value={n}>
+                {n} epoch{n > 1 ? "s" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        {running ? (
+          <button type="button" onClick={actions.cancelTraining}>
+            Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={status !== "ready"}
+            onClick={() => actions.retrain(kind, epochs)}
+          >
+            Retrain from scratch
+          </button>
+        )}
+      </div>
+      <p className="panel-note">
+        Same seeded start and batch order as the shipped weights ({RECIPES[kind].epochs} epochs of
+        Adam, batches of {RECIPES[kind].batchSize}, on the 8,000 training digits); the new weights
+        replace the model everywhere on this page when the run ends.
+      </p>
+      {training && (
+        <section className="training" aria-label="training run">
+          <progress
+            max={training.total}
+            value={training.done}
+            aria-label={`training ${DIGIT_MODEL_INFO[training.kind].shortName}`}
+            className="wide-progress"
+          />
+          <p aria-live="polite">
+            {DIGIT_MODEL_INFO[training.kind].shortName}: epoch {training.epoch}/{training.epochs},{" "}
+            {training.status === "running"
+              ? `batch ${training.done} of ${training.total}`
+              : training.status}
+            {training.error ? `: ${training.error}` : ""}
+          </p>
+          <TrainingChart points={training.points} />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useMemo, useState } from "react";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { LevelSlider } from "../../components/controls/LevelSlider";
+import { Tex } from "../../components/Tex";
+import {
+  activationChange,
+  logSpacedDims,
+  MAX_DIMENSION,
+  NAMED_DIMENSIONS,
+  randomWeights,
+} from "../../engine/digits/linearToy";
+
+const DIMS = logSpacedDims(80);
+/** The slider moves along log10(n) in 1/100 steps. */
+const LOG_MAX = Math.log10(MAX_DIMENSION);
+const weights = randomWeights();
+const TICKS = [1, 10, 100, 1_000, 10_000, 100_000];
+
+const fmt = (v: number) =>
+  v >= 100 ? Math.round(v).toLocaleString("en") : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
+
+/**
+ * The linearity argument made concrete: one linear unit w.x with n inputs, every input moved by
+ * eps against it (eta = eps*sign(w)). The per-input change stays eps; the unit's change,
+ * w.eta = eps*||w||_1, grows with n. Computed from an actual random w.
+ */
+export function LinearToyPanel() {
+  const [logN, setLogN] = useState(Math.log10(784));
+  const [epsLevel, setEpsLevel] = useState(2);
+  const [logY, setLogY] = useState(true);
+  const n = Math.max(1, Math.min(MAX_DIMENSION, Math.round(10 ** logN)));
+  const eps = epsLevel / 255;
+  const data = useMemo(() => {
+    const change = activationChange(weights, DIMS, eps);
+    return DIMS.map((d, i) => ({ n: d, change: change[i] }));
+  }, [eps]);
+  const [atN] = activationChange(weights, [n], eps);
+  const named = activationChange(
+    weights,
+    NAMED_DIMENSIONS.map((d) => d.n),
+    eps,
+  );
+  const summary = `At n = ${n.toLocaleString("en")} inputs, moving each by at most ε = ${eps.toFixed(4)} moves the unit by w·η = ${fmt(atN)}`;
+  return (
+    <section className="panel" aria-labelledby="toy-title">
+      <h3 id="toy-title">A linear unit, n inputs wide</h3>
+      <label className="slider-row">
+        <span>
+          Dimension <i>n</i> = <b>{n.toLocaleString("en")}</b>
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={LOG_MAX}
+          step={0.01}
+          value={logN}
+          aria-label="dimension n (log scale)"
+          aria-valuetext={`n = ${n}`}
+          onChange={(e) => setLogN(Number(e.target.value))}
+        />
+      </label>
+      <div className="preset-row">
+        {NAMED_DIMENSIONS.map((d) => (
+          <button key={d.n} type="button" onClick={() => setLogN(Math.log10(d.n))}>
+            {d.name}
+          </button>
+        ))}
+      </div>
+      <LevelSlider
+        level={epsLevel}
+        max={32}
+        onChange={setEpsLevel}
+        unit="input"
+        label="toy epsilon"
+      />
+      <figure className="toy-chart" role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height={240}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <CartesianGrid stroke="var(--grid)" />
+            <XAxis
+              dataKey="n"
+              type="number"
+              scale="log"
+              domain={[1, MAX_DIMENSION]}
+              ticks={TICKS}
+              tickFormatter={(v: number) => v.toLocaleString("en")}
+              label={{ value: "inputs n (log scale)", position: "insideBottom", offset: -12 }}
+            />
+            <YAxis
+              type="number"
+              scale={logY ? "log" : "linear"}
+              domain={logY ? ["auto", "auto"] : [0, "auto"]}
+              allowDataOverflow
+              tickFormatter={fmt}
+              width={64}
+            />
+            <Line
+              dataKey="change"
+              stroke="var(--adv)"
+              dot={false}
+              isAnimationActive={false}
+              name="activation change w·η"
+            />
+            {NAMED_DIMENSIONS.map((d, i) => (
+              <ReferenceDot
+                key={d.n}
+                x={d.n}
+                y={named[i]}
+                r={4}
+                fill="var(--accent)"
+                stroke="none"
+                label={{ value: d.name.split(" ")[0], position: "top", fontSize: 11 }}
+              />
+            ))}
+            <ReferenceDot x={n} y={atN} r={6} fill="var(--adv)" stroke="white" />
+          </LineChart>
+        </ResponsiveContainer>
+        <figcaption>
+          {summary}.{" "}
+          <label className="inline-toggle">
+            <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> log
+            scale for w·η
+          </label>
+        </figcaption>
+      </figure>
+      <p className="reading">
+        Each input changes by at most <Tex>{String.raw`\epsilon`}</Tex>, yet{" "}
+        <Tex>{String.raw`w^\top \eta = \epsilon \lVert w \rVert_1`}</Tex>: with weights of typical
+        size <Tex>{String.raw`m`}</Tex> that is about <Tex>{String.raw`\epsilon m n`}</Tex>. Here{" "}
+        <Tex>{String.raw`w \sim \mathcal{N}(0,1)`}</Tex>, so{" "}
+        <Tex>{String.raw`m = \mathbb{E}|w_i| \approx 0.80`}</Tex>; at ImageNet's 150,528 inputs the
+        unit moves {fmt(named[2])}, {fmt(named[2] / Math.max(named[0], 1e-12))} times more than at
+        MNIST's 784.
+      </p>
+    </section>
+  );
+}

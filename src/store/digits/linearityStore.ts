@@ -1,0 +1,196 @@
+import { createStore } from "zustand/vanilla";
+import { makeBatch } from "../../engine/digits/batches";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
+import { digitImages } from "../../engine/digits/mnistData";
+import type { DigitSet } from "../../engine/digits/mnistFormat";
+import { fgsmRobustnessCurve, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
+import {
+  adversarialSamples,
+  classWeightImages,
+  signAgreement,
+  signOfDifference,
+  targetedStepSign,
+} from "../../engine/digits/weightSigns";
+import { isAbort, latestOnly } from "../latestOnly";
+import { yieldToBrowser } from "../yieldToBrowser";
+import { digitsStore } from "./index";
+import { CURVE_LEVELS } from "./robustnessLevels";
+
+export interface PairView {
+  from: number;
+  to: number;
+  /** The test digit of class `from` that is attacked. */
+  digit: Float32Array;
+  signDiff: Float32Array;
+  stepSign: Float32Array;
+  agreement: number;
+}
+
+export interface SampleDigit {
+  label: number;
+  pixels: Float32Array;
+  predicted: number;
+  confidence: number;
+}
+
+export interface LinearityState {
+  weights: Float32Array[] | null;
+  pair: { from: number; to: number };
+  pairView: PairView | null;
+  curves: {
+    status: "idle" | "running" | "done" | "error";
+    done: number;
+    total: number;
+    points: Partial<Record<DigitModelKind, RobustnessPoint[]>>;
+    error: string | null;
+  };
+  sampleModel: DigitModelKind;
+  sampleEpsLevel: number;
+  samples: { kind: DigitModelKind; epsLevel: number; digits: SampleDigit[] } | null;
+}
+
+export interface LinearityActions {
+  /** Starts the chapter's computations (once the chapter is on screen). */
+  start(): void;
+  setPair(from: number, to: number): void;
+  setSampleModel(kind: DigitModelKind): void;
+  setSampleEps(level: number): void;
+}
+
+export type LinearityStore = LinearityState & { actions: LinearityActions };
+
+/** The first test digit of each class: the samples shown at every eps. */
+function firstOfEachClass(test: DigitSet): number[] {
+  return Array.from({ length: 10 }, (_, k) => test.labels.indexOf(k));
+}
+
+export function createLinearityStore() {
+  let started = false;
+  return createStore<LinearityStore>()((set, get) => {
+    const { run } = digitsStore.getState().actions;
+
+    async function refreshWeightsAndPair(): Promise<void> {
+      const { from, to } = get().pair;
+      const view = await run(async (ctx) => {
+        const weights = await classWeightImages(ctx.models.softmax);
+        const index = ctx.split.test.labels.indexOf(from);
+        const x = digitImages(ctx.split.test, index, index + 1);
+        try {
+          const stepSign = targetedStepSign(ctx.logits.softmax, x, to);
+          const signDiff = signOfDifference(weights[to], weights[from]);
+          const digit = (await x.data()) as Float32Array;
+          return {
+            weights,
+            pairView: {
+              from,
+              to,
+              digit,
+              stepSign,
+              signDiff,
+              agreement: signAgreement(stepSign, signDiff),
+            },
+          };
+        } finally {
+          x.dispose();
+        }
+      });
+      if (get().pair.from === from && get().pair.to === to) set(view);
+    }
+
+    const sampler = latestOnly<{ kind: DigitModelKind; epsLevel: number }>(
+      async ({ kind, epsLevel }) => {
+        const samples = await run(async (ctx) => {
+          const indices = firstOfEachClass(ctx.split.test);
+          const { x, y } = makeBatch(ctx.split.test, indices);
+          try {
+            const out = await adversarialSamples(ctx.logits[kind], x, y, epsLevel);
+            const digits: SampleDigit[] = indices.map((i, k) => ({
+              label: ctx.split.test.labels[i],
+              pixels: out.pixels[k],
+              predicted: out.predicted[k],
+              confidence: out.confidence[k],
+            }));
+            return { kind, epsLevel, digits };
+          } finally {
+            x.dispose();
+            y.dispose();
+          }
+        });
+        set({ samples });
+      },
+    );
+
+    async function measureCurves(): Promise<void> {
+      const perModel = 2000 / 500;
+      set({
+        curves: {
+          status: "running",
+          done: 0,
+          total: perModel * DIGIT_MODEL_KINDS.length,
+          points: {},
+          error: null,
+        },
+      });
+      try {
+        for (const [m, kind] of DIGIT_MODEL_KINDS.entries()) {
+          const points = await run((ctx) =>
+            fgsmRobustnessCurve(ctx.logits[kind], ctx.split.test, CURVE_LEVELS, {
+              batchSize: 500,
+              onBatch: async (done) => {
+                set({ curves: { ...get().curves, done: m * perModel + done / 500 } });
+                await yieldToBrowser();
+              },
+            }),
+          );
+          set({ curves: { ...get().curves, points: { ...get().curves.points, [kind]: points } } });
+        }
+        set({ curves: { ...get().curves, status: "done" } });
+      } catch (err) {
+        if (!isAbort(err))
+          set({ curves: { ...get().curves, status: "error", error: String(err) } });
+      }
+    }
+
+    function refreshAll(): void {
+      void refreshWeightsAndPair();
+      void measureCurves();
+      void sampler.request({ kind: get().sampleModel, epsLevel: get().sampleEpsLevel });
+    }
+
+    // New weights (a model retrained or restored): everything on this page is recomputed.
+    digitsStore.subscribe((s, prev) => {
+      if (started && s.modelsVersion !== prev.modelsVersion && prev.modelsVersion > 0) refreshAll();
+    });
+
+    const actions: LinearityActions = {
+      start() {
+        if (started) return;
+        started = true;
+        refreshAll();
+      },
+      setPair(from, to) {
+        set({ pair: { from, to } });
+        void refreshWeightsAndPair();
+      },
+      setSampleModel(kind) {
+        set({ sampleModel: kind });
+        void sampler.request({ kind, epsLevel: get().sampleEpsLevel });
+      },
+      setSampleEps(level) {
+        set({ sampleEpsLevel: level });
+        void sampler.request({ kind: get().sampleModel, epsLevel: level });
+      },
+    };
+
+    return {
+      weights: null,
+      pair: { from: 3, to: 8 },
+      pairView: null,
+      curves: { status: "idle", done: 0, total: 0, points: {}, error: null },
+      sampleModel: "softmax",
+      sampleEpsLevel: 26,
+      samples: null,
+      actions,
+    };
+  });
+}

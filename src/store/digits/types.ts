@@ -1,0 +1,41 @@
+import type { DigitModelKind } from "../../engine/digits/digitModels";
+
+export interface DigitModelStatus {
+  status: "loading" | "ready" | "error";
+  /** Accuracy on the 2,000 test digits, measured in this page. */
+  testAccuracy: number | null;
+  /** "shipped": the weights from `npm run train:models`; "retrained": trained in this page. */
+  source: "shipped" | "retrained" | null;
+  error: string | null;
+}
+
+/** One point of a live training run's chart. */
+export interface TrainingPoint {
+  /** Batches done since the start of the run. */
+  step: number;
+  /** Mean training loss of the batches since the previous point. */
+  loss: number;
+  /** Test accuracy, measured at the end of each epoch (absent in between). */
+  accuracy?: number;
+}
+
+export interface TrainingRun {
+  kind: DigitModelKind;
+  status: "running" | "done" | "cancelled" | "error";
+  epoch: number;
+  epochs: number;
+  /** Batches done / total batches of the run, for the progress bar. */
+  done: number;
+  total: number;
+  points: TrainingPoint[];
+  error: string | null;
+}
+
+export interface DigitsState {
+  status: "idle" | "loading" | "ready" | "error";
+  error: string | null;
+  models: Record<DigitModelKind, DigitModelStatus>;
+  /** Increases whenever any model's weights change, so chapters know to recompute. */
+  modelsVersion: number;
+  training: TrainingRun | null;
+}
