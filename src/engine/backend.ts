@@ -106,7 +106,8 @@ export async function restartWebGL(): Promise<BackendStatus> {
   return initBackend("webgl");
 }
 
-/** Test and debugging handle: the page exposes tfjs as `window.__gibbon.tf`. */
+/** Test and debugging handle: the page exposes tfjs as `window.__gibbon.tf` (calls add to it). */
 export function exposeForDebugging(extra: Record<string, unknown> = {}): void {
-  (globalThis as unknown as { __gibbon: unknown }).__gibbon = { tf, ...extra };
+  const g = globalThis as unknown as { __gibbon?: Record<string, unknown> };
+  g.__gibbon = { ...g.__gibbon, tf, ...extra };
 }

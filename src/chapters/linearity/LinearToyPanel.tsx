@@ -19,8 +19,10 @@ import {
 } from "../../engine/digits/linearToy";
 
 const DIMS = logSpacedDims(80);
-/** The slider moves along log10(n) in 1/100 steps. */
-const LOG_MAX = Math.log10(MAX_DIMENSION);
+/** The slider moves along log(n) in 1,000 steps, from n = 1 to n = MAX_DIMENSION. */
+const SLIDER_STEPS = 1000;
+const toSlider = (n: number) => Math.round((SLIDER_STEPS * Math.log(n)) / Math.log(MAX_DIMENSION));
+const fromSlider = (v: number) => Math.round(MAX_DIMENSION ** (v / SLIDER_STEPS));
 const weights = randomWeights();
 const TICKS = [1, 10, 100, 1_000, 10_000, 100_000];
 
@@ -33,10 +35,9 @@ const fmt = (v: number) =>
  * w.eta = eps*||w||_1, grows with n. Computed from an actual random w.
  */
 export function LinearToyPanel() {
-  const [logN, setLogN] = useState(Math.log10(784));
+  const [n, setN] = useState(784);
   const [epsLevel, setEpsLevel] = useState(2);
   const [logY, setLogY] = useState(true);
-  const n = Math.max(1, Math.min(MAX_DIMENSION, Math.round(10 ** logN)));
   const eps = epsLevel / 255;
   const data = useMemo(() => {
     const change = activationChange(weights, DIMS, eps);
@@ -59,17 +60,17 @@ export function LinearToyPanel() {
         <input
           type="range"
           min={0}
-          max={LOG_MAX}
-          step={0.01}
-          value={logN}
+          max={SLIDER_STEPS}
+          step={1}
+          value={toSlider(n)}
           aria-label="dimension n (log scale)"
           aria-valuetext={`n = ${n}`}
-          onChange={(e) => setLogN(Number(e.target.value))}
+          onChange={(e) => setN(fromSlider(Number(e.target.value)))}
         />
       </label>
       <div className="preset-row">
         {NAMED_DIMENSIONS.map((d) => (
-          <button key={d.n} type="button" onClick={() => setLogN(Math.log10(d.n))}>
+          <button key={d.n} type="button" onClick={() => setN(d.n)}>
             {d.name}
           </button>
         ))}

@@ -6,7 +6,7 @@ import { digitImages, digitLabels } from "./mnistData";
 import { pickDigits } from "./mnistFormat";
 import { fgsmRobustnessCurve } from "./robustnessCurve";
 import { loadShippedModel, loadSplitFromDisk } from "./testing/nodeDigits";
-import { transferMatrix } from "./transferMatrix";
+import { strongestTransfer, transferMatrix } from "./transferMatrix";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -65,7 +65,12 @@ describe("the transfer matrix", () => {
       { kind: "fgsm" as const, epsLevel: 26, steps: 1 },
       { kind: "pgd" as const, epsLevel: 26, steps: 3 },
     ]) {
-      const result = await transferMatrix(entries, subset, attack, { batchSize: 100 });
+      const rows: number[] = [];
+      const result = await transferMatrix(entries, subset, attack, {
+        batchSize: 100,
+        onRow: (s) => rows.push(s),
+      });
+      expect(rows).toEqual([0, 1, 2]);
       expect(result.count).toBe(300);
       for (const [s, row] of result.error.entries()) {
         for (const e of row) {
@@ -80,5 +85,17 @@ describe("the transfer matrix", () => {
     }
     expect(tf.memory().numTensors).toBe(before);
     for (const m of models) m.dispose();
+  });
+});
+
+describe("strongestTransfer", () => {
+  it("picks the largest off-diagonal entry", () => {
+    const error = [
+      [0.9, 0.2, 0.1],
+      [0.5, 0.95, 0.61],
+      [0.3, 0.4, 0.99],
+    ];
+    expect(strongestTransfer(error)).toEqual({ source: 1, target: 2, rate: 0.61 });
+    expect(strongestTransfer([[0.5]])).toBeNull();
   });
 });

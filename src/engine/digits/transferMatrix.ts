@@ -52,6 +52,7 @@ async function countWrong(f: LogitsFn, x: tf.Tensor, y: tf.Tensor1D): Promise<nu
  * The transferability matrix: adversarial digits are crafted on every source model (white-box,
  * untargeted) and classified by every model. The diagonal is the white-box error; off the
  * diagonal, how often examples made for one model fool another that was never queried.
+ * Rows are finished one source at a time (`onRow`), so a page can fill the matrix in.
  */
 export async function transferMatrix(
   models: TransferModel[],
@@ -62,32 +63,56 @@ export async function transferMatrix(
     signal?: AbortSignal;
     /** After each crafted batch: (batches done, batches in all). */
     onProgress?: (done: number, total: number) => Promise<void> | void;
+    /** When source `s`'s row is complete (the clean errors come with the first row). */
+    onRow?: (s: number, row: number[], clean: number[]) => void;
   } = {},
 ): Promise<TransferResult> {
   const m = models.length;
   const batchSize = options.batchSize ?? 250;
   const total = m * Math.ceil(set.count / batchSize);
-  const wrong = models.map(() => new Array<number>(m).fill(0));
+  const error: number[][] = [];
   const cleanWrong = new Array<number>(m).fill(0);
   let done = 0;
-  await forEachBatch(set, batchSize, async ({ x, y }) => {
-    for (const [t, target] of models.entries()) cleanWrong[t] += await countWrong(target.f, x, y);
-    for (const [s, source] of models.entries()) {
+  for (const [s, source] of models.entries()) {
+    const wrong = new Array<number>(m).fill(0);
+    await forEachBatch(set, batchSize, async ({ x, y }) => {
       if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+      if (s === 0) {
+        for (const [t, target] of models.entries())
+          cleanWrong[t] += await countWrong(target.f, x, y);
+      }
       const adv = craft(source.f, x, y, attack);
       try {
-        for (const [t, target] of models.entries())
-          wrong[s][t] += await countWrong(target.f, adv, y);
+        for (const [t, target] of models.entries()) wrong[t] += await countWrong(target.f, adv, y);
       } finally {
         adv.dispose();
       }
       await options.onProgress?.(++done, total);
-    }
-  });
+    });
+    error.push(wrong.map((w) => w / set.count));
+    options.onRow?.(
+      s,
+      error[s],
+      cleanWrong.map((w) => w / set.count),
+    );
+  }
   return {
     ids: models.map((model) => model.id),
-    error: wrong.map((row) => row.map((w) => w / set.count)),
+    error,
     clean: cleanWrong.map((w) => w / set.count),
     count: set.count,
   };
+}
+
+/** The most transferable pair off the diagonal: examples made on `source` fool `target` at `rate`. */
+export function strongestTransfer(
+  error: number[][],
+): { source: number; target: number; rate: number } | null {
+  let best: { source: number; target: number; rate: number } | null = null;
+  for (const [s, row] of error.entries()) {
+    for (const [t, rate] of row.entries()) {
+      if (s !== t && (best === null || rate > best.rate)) best = { source: s, target: t, rate };
+    }
+  }
+  return best;
 }

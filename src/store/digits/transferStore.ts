@@ -1,0 +1,129 @@
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
+import { type TransferAttack, transferMatrix } from "../../engine/digits/transferMatrix";
+import { isAbort } from "../latestOnly";
+import { yieldToBrowser } from "../yieldToBrowser";
+import { digitsStore } from "./index";
+
+export interface TransferState {
+  /** The settings the next run will use. */
+  attack: TransferAttack;
+  /** The matrix on screen and the settings it was computed with. */
+  result: {
+    attack: TransferAttack;
+    /** error[s][t], rows filled in as they finish (null until then). */
+    error: (number[] | null)[];
+    clean: number[] | null;
+    status: "running" | "done" | "cancelled" | "error";
+    done: number;
+    total: number;
+    message: string | null;
+  } | null;
+}
+
+export interface TransferActions {
+  setAttack(patch: Partial<TransferAttack>): void;
+  /** Computes the matrix for the current settings (cancelling a run in progress). */
+  compute(): void;
+  /** Computes it once, the first time the chapter comes into view. */
+  start(): void;
+}
+
+export type TransferStore = TransferState & { actions: TransferActions };
+
+/** The models in matrix order: rows (crafted on) and columns (evaluated on). */
+export const MATRIX_MODELS: readonly DigitModelKind[] = DIGIT_MODEL_KINDS;
+
+export function createTransferStore() {
+  let abort: AbortController | null = null;
+  let started = false;
+  return createStore<TransferStore>()((set, get) => {
+    const patchResult = (p: Partial<NonNullable<TransferState["result"]>>) => {
+      const r = get().result;
+      if (r) set({ result: { ...r, ...p } });
+    };
+
+    async function compute(): Promise<void> {
+      abort?.abort();
+      const mine = new AbortController();
+      abort = mine;
+      const attack = { ...get().attack };
+      set({
+        result: {
+          attack,
+          error: MATRIX_MODELS.map(() => null),
+          clean: null,
+          status: "running",
+          done: 0,
+          total: 1,
+          message: null,
+        },
+      });
+      try {
+        await digitsStore.getState().actions.run(async (ctx) => {
+          if (mine.signal.aborted) return;
+          const models = MATRIX_MODELS.map((id) => ({ id, f: ctx.logits[id] }));
+          await transferMatrix(models, ctx.split.test, attack, {
+            batchSize: 500,
+            signal: mine.signal,
+            onProgress: async (done, total) => {
+              if (abort === mine) patchResult({ done, total });
+              await yieldToBrowser();
+            },
+            onRow: (s, row, clean) => {
+              if (abort !== mine) return;
+              const error = [...(get().result?.error ?? [])];
+              error[s] = row;
+              patchResult({ error, clean });
+            },
+          });
+        });
+        if (abort === mine) patchResult({ status: "done" });
+      } catch (err) {
+        if (abort !== mine) return;
+        patchResult(
+          isAbort(err)
+            ? { status: "cancelled" }
+            : { status: "error", message: err instanceof Error ? err.message : String(err) },
+        );
+      }
+    }
+
+    // Retrained weights make the matrix stale: recompute it if one was shown.
+    digitsStore.subscribe((s, prev) => {
+      if (s.modelsVersion !== prev.modelsVersion && prev.modelsVersion > 0 && get().result)
+        void compute();
+    });
+
+    return {
+      attack: { kind: "fgsm", epsLevel: 26, steps: 5 },
+      result: null,
+      actions: {
+        setAttack(patch) {
+          set({ attack: { ...get().attack, ...patch } });
+        },
+        compute() {
+          started = true;
+          void compute();
+        },
+        start() {
+          if (started) return;
+          started = true;
+          void compute();
+        },
+      },
+    };
+  });
+}
+
+/** The app's transfer-matrix store (chapter 4). */
+export const transferStore = createTransferStore();
+
+export function useTransfer<T>(selector: (s: TransferStore) => T): T {
+  return useStore(transferStore, selector);
+}
+
+export const selectTransferActions = (s: TransferStore) => s.actions;
+export const selectTransferAttack = (s: TransferStore) => s.attack;
+export const selectTransferResult = (s: TransferStore) => s.result;
