@@ -46,3 +46,29 @@ test("moving the dimension slider changes the linearity chart", async ({ page })
   await page.getByRole("button", { name: /CIFAR-10/ }).click();
   await expect(chart).toHaveAttribute("aria-label", /n = 3,072/);
 });
+
+test("a digit model retrains live with a progress bar and curves, then restores", async ({
+  page,
+}) => {
+  await openLinearity(page);
+  const row = page
+    .getByRole("table", { name: "digit models" })
+    .getByRole("row", { name: /Softmax regression/ });
+  await expect(row).toContainText("shipped");
+  await page.getByRole("combobox", { name: "Retrain" }).selectOption("softmax");
+  await page.getByRole("combobox", { name: "for" }).selectOption("1");
+  await page.getByRole("button", { name: "Retrain from scratch" }).click();
+  const progress = page.getByRole("progressbar", { name: "training Softmax" });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/Softmax: epoch 1\/1, done/)).toBeVisible({ timeout: 120_000 });
+  expect(Number(await progress.getAttribute("value"))).toBe(125); // 8,000 digits in batches of 64
+  // The chart drew its loss line; the model's new accuracy is measured and shown.
+  await expect(
+    page.locator("section[aria-label='training run'] .recharts-line path").first(),
+  ).toBeVisible();
+  await expect(row).toContainText("retrained");
+  const accuracy = Number.parseFloat((await row.getByRole("cell").nth(1).textContent()) ?? "");
+  expect(accuracy).toBeGreaterThan(80);
+  await row.getByRole("button", { name: "restore shipped" }).click();
+  await expect(row).toContainText("shipped");
+});

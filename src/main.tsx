@@ -4,8 +4,10 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import type { BackendName } from "./engine/backend";
-import { BACKEND_ORDER } from "./engine/backend";
+import { BACKEND_ORDER, exposeForDebugging } from "./engine/backend";
 import { labStore } from "./store";
+import { digitsStore } from "./store/digits";
+import { transferStore } from "./store/digits/transferStore";
 
 // `?backend=wasm` or `?backend=cpu` starts lower in the fallback order (for trying the fallbacks).
 const wanted = new URLSearchParams(location.search).get("backend") as BackendName | null;
@@ -19,3 +21,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 void labStore.getState().actions.init(preferred);
+// Tests and benchmarks drive the digit chapters through these handles.
+exposeForDebugging({ digits: digitsStore, transfer: transferStore });

@@ -38,6 +38,9 @@ export function RobustnessPanel() {
           className="wide-progress"
         />
       )}
+      {curves.status === "paused" && (
+        <p className="panel-note">Paused while a model trains; it resumes with the new weights.</p>
+      )}
       {curves.error && <p role="alert">{curves.error}</p>}
       <RobustnessChart points={curves.points} />
       <table className="compare" aria-label="error rates under FGSM">

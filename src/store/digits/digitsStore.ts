@@ -1,5 +1,6 @@
-import type * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs";
 import { createStore } from "zustand/vanilla";
+import { canDifferentiateConvnets } from "../../engine/backend";
 import {
   buildDigitModel,
   DIGIT_MODEL_KINDS,
@@ -146,8 +147,6 @@ export function createDigitsStore(backendReady: () => Promise<void>) {
         let lossSum = 0;
         let lossCount = 0;
         let done = 0;
-        const abort = new AbortController();
-        trainingAbort = abort;
         const progress = (p: Partial<NonNullable<DigitsState["training"]>>) => {
           const t = get().training;
           if (t) set({ training: { ...t, ...p } });
@@ -164,6 +163,14 @@ export function createDigitsStore(backendReady: () => Promise<void>) {
             error: null,
           },
         });
+        if (kind === "cnn" && !canDifferentiateConvnets()) {
+          // wasm has no Conv2DBackpropFilter kernel (GUIDE section 4).
+          const why = `The ${tf.getBackend()} backend cannot train convolutions; open the page with WebGL or ?backend=cpu.`;
+          progress({ status: "error", error: why });
+          return;
+        }
+        const abort = new AbortController();
+        trainingAbort = abort;
         const model = buildDigitModel(kind, recipe.seed);
         try {
           await trainDigitModel(model, c.split.train, recipe, {

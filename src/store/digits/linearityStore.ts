@@ -38,7 +38,7 @@ export interface LinearityState {
   pair: { from: number; to: number };
   pairView: PairView | null;
   curves: {
-    status: "idle" | "running" | "done" | "error";
+    status: "idle" | "running" | "paused" | "done" | "error";
     done: number;
     total: number;
     points: Partial<Record<DigitModelKind, RobustnessPoint[]>>;
@@ -120,7 +120,12 @@ export function createLinearityStore() {
       },
     );
 
+    let curvesAbort: AbortController | null = null;
+    /** Measures every model's curve; a newer call (or a pause) stops an older one. */
     async function measureCurves(): Promise<void> {
+      curvesAbort?.abort();
+      const mine = new AbortController();
+      curvesAbort = mine;
       const perModel = 2000 / 500;
       set({
         curves: {
@@ -136,19 +141,30 @@ export function createLinearityStore() {
           const points = await run((ctx) =>
             fgsmRobustnessCurve(ctx.logits[kind], ctx.split.test, CURVE_LEVELS, {
               batchSize: 500,
+              signal: mine.signal,
               onBatch: async (done) => {
-                set({ curves: { ...get().curves, done: m * perModel + done / 500 } });
+                if (curvesAbort === mine)
+                  set({ curves: { ...get().curves, done: m * perModel + done / 500 } });
                 await yieldToBrowser();
               },
             }),
           );
+          if (curvesAbort !== mine) return;
           set({ curves: { ...get().curves, points: { ...get().curves.points, [kind]: points } } });
         }
         set({ curves: { ...get().curves, status: "done" } });
       } catch (err) {
-        if (!isAbort(err))
+        if (!isAbort(err) && curvesAbort === mine)
           set({ curves: { ...get().curves, status: "error", error: String(err) } });
       }
+    }
+
+    /** Stops measuring while a model trains: both would share one GPU, and the curve would be stale. */
+    function pauseCurves(): void {
+      if (get().curves.status !== "running") return;
+      curvesAbort?.abort();
+      curvesAbort = null;
+      set({ curves: { ...get().curves, status: "paused" } });
     }
 
     function refreshAll(): void {
@@ -159,7 +175,11 @@ export function createLinearityStore() {
 
     // New weights (a model retrained or restored): everything on this page is recomputed.
     digitsStore.subscribe((s, prev) => {
-      if (started && s.modelsVersion !== prev.modelsVersion && prev.modelsVersion > 0) refreshAll();
+      if (!started) return;
+      const training = s.training?.status === "running";
+      if (training && prev.training?.status !== "running") pauseCurves();
+      if (s.modelsVersion !== prev.modelsVersion && prev.modelsVersion > 0) refreshAll();
+      else if (!training && get().curves.status === "paused") void measureCurves();
     });
 
     const actions: LinearityActions = {
