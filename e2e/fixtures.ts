@@ -1,12 +1,22 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { test as base, expect, type Page, type Route } from "@playwright/test";
+import { findImageNetModel } from "../src/engine/models/catalog";
 
 /** ../shared/fixtures beside the project: real models and photos, never copied into the repo. */
 export const FIXTURES = resolve(import.meta.dirname, "..", "..", "shared", "fixtures");
 export const fixturePath = (...parts: string[]) => resolve(FIXTURES, ...parts);
 
+/** A catalog model's folder URL, read from the app's own catalog (no trailing slash). */
+function catalogUrl(id: string): string {
+  const url = findImageNetModel(id)?.url;
+  if (!url) throw new Error(`The catalog has no model ${id}.`);
+  return url.replace(/\/+$/, "");
+}
+
 const MOBILENET_V1 = "https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/";
+/** ml5's Darknet tiny folder, exactly as the app's catalog names it. */
+export const DARKNET_URL = catalogUrl("darknet_tiny");
 const PANDA = "https://upload.wikimedia.org/wikipedia/commons/8/8d/Lightmatter_panda.jpg";
 
 /** Answers a model-file request from a fixture folder, by file name (query string dropped). */
@@ -30,6 +40,7 @@ export function serveModelDir(dir: string) {
 export async function routeFixtures(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!localhost)/, (route) => route.abort("internetdisconnected"));
   await page.route(`${MOBILENET_V1}**`, serveModelDir("mobilenet_v1_025"));
+  await page.route(`${DARKNET_URL}/**`, serveModelDir("darknet_tiny"));
   await page.route(PANDA, (route) =>
     route.fulfill({
       path: fixturePath("images", "giant_panda.jpg"),

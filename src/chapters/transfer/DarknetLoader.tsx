@@ -1,0 +1,71 @@
+import { formatBytes } from "../../engine/models/errors";
+import {
+  DARKNET,
+  selectTransferActions,
+  selectTransferModel,
+  useImagenetTransfer,
+} from "../../store/imagenetTransfer";
+
+const SIZE = formatBytes(DARKNET.sizeBytes);
+
+/**
+ * Darknet tiny on request: one button that loads, cancels or retries (it stays in place, so
+ * keyboard focus is not lost), byte progress, and a plain message on failure.
+ */
+export function DarknetLoader() {
+  const model = useImagenetTransfer(selectTransferModel);
+  const { load, cancel } = useImagenetTransfer(selectTransferActions);
+  if (model.status === "ready") {
+    return (
+      <p className="inet-loader muted" role="status">
+        Darknet tiny is loaded
+        {model.source === "cache"
+          ? " from this browser's cache (it works offline)."
+          : ` (${SIZE} downloaded; saved in this browser, where storage is allowed, for offline use next time).`}
+      </p>
+    );
+  }
+  const loading = model.status === "loading";
+  return (
+    <div className="inet-loader">
+      <button
+        type="button"
+        className={loading ? "secondary" : undefined}
+        onClick={() => (loading ? cancel() : void load())}
+      >
+        {loading
+          ? "Cancel download"
+          : model.status === "error"
+            ? "Retry loading Darknet-tiny"
+            : `Load Darknet-tiny (${SIZE})`}
+      </button>
+      {loading && (
+        <span className="progress-line">
+          <progress
+            aria-label="Darknet download"
+            value={model.total ? model.loaded : undefined}
+            max={model.total || undefined}
+          />
+          <span aria-live="off">
+            {formatBytes(model.loaded)} of {formatBytes(model.total)}
+          </span>
+          <span className="visually-hidden" role="status">
+            Downloading Darknet tiny…
+          </span>
+        </span>
+      )}
+      {model.status === "error" && (
+        <p role="alert" className="error-inline">
+          Darknet tiny could not be loaded. {model.error} Chapter 1 is not affected.
+        </p>
+      )}
+      {model.status === "idle" && (
+        <p className="muted inet-small">
+          Darknet tiny comes from the ml5 project (ml5js/ml5-data-and-models on GitHub,{" "}
+          {DARKNET.licence} licence). It runs in your browser and nothing is sent anywhere; after
+          one download the browser can keep it for offline use.
+        </p>
+      )}
+    </div>
+  );
+}

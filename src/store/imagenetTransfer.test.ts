@@ -1,0 +1,87 @@
+import "fake-indexeddb/auto";
+import * as tf from "@tensorflow/tfjs";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { clearModelCache } from "../engine/models/modelCache";
+import { centreCrop, fixtureFetch, loadPng } from "../engine/models/testing/fixtures";
+import { toRgbaBytes } from "../engine/pixels";
+import { createImagenetTransferStore } from "./imagenetTransfer";
+import { createLabStore } from "./labStore";
+import type { AdversarialResult } from "./types";
+
+const EGYPTIAN_CAT = 285;
+const SIZE = 224;
+let cat: Uint8ClampedArray;
+
+beforeAll(async () => {
+  await tf.setBackend("cpu");
+  const x = tf.tidy(() => centreCrop(loadPng("cat_chelsea.png"), SIZE).squeeze([0]));
+  cat = await toRgbaBytes(x as tf.Tensor3D);
+  x.dispose();
+});
+afterEach(async () => {
+  await clearModelCache();
+  vi.unstubAllGlobals();
+});
+
+/** A chapter 1 store holding the cat, as if it had classified and attacked it. */
+function labWithCat() {
+  const lab = createLabStore();
+  const backend = { name: "cpu" as const, fellBack: false, note: "" };
+  const image = { ...lab.getState().image, status: "ready" as const, rgba: cat, size: SIZE };
+  const top5 = [{ classIndex: EGYPTIAN_CAT, probability: 0.6 }];
+  lab.setState({ backend, image, original: { top5, top1: EGYPTIAN_CAT } });
+  return lab;
+}
+
+/** A fake adversarial result: every channel moved by +-level grey levels (a checkerboard). */
+function adversarial(level: number): AdversarialResult {
+  const advRgba = cat.map((v, i) => ((i & 3) === 3 ? 255 : v + ((i >> 2) % 2 ? level : -level)));
+  const top5 = [{ classIndex: 0, probability: 0.5 }];
+  return { epsLevel: level, top5, top1: 0, advRgba, perturbRgba: advRgba, gain: 1 };
+}
+
+const until = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: 60_000, interval: 20 });
+
+describe("the ImageNet transfer store", () => {
+  it("loads Darknet on request, judges chapter 1's images, keeps up and leaks nothing", async () => {
+    vi.stubGlobal("fetch", fixtureFetch());
+    const lab = labWithCat();
+    const store = createImagenetTransferStore(lab);
+    lab.setState({ adversarial: adversarial(8) });
+    expect(store.getState().attack?.key).toBe("fgsm-u-eps8");
+    expect(store.getState().model.status).toBe("idle");
+
+    await store.getState().actions.load();
+    expect(store.getState().model).toMatchObject({ status: "ready", source: "network" });
+    await until(() => store.getState().adversarial?.attack === store.getState().attack);
+    expect(store.getState().clean?.top3[0].classIndex).toBe(EGYPTIAN_CAT);
+    expect(store.getState().clean?.top3).toHaveLength(3);
+    const tensors = tf.memory().numTensors;
+
+    // Two quick changes: the result follows the latest.
+    lab.setState({ adversarial: adversarial(2) });
+    lab.setState({ adversarial: adversarial(4) });
+    await until(() => store.getState().adversarial?.attack === store.getState().attack);
+    expect(store.getState().adversarial?.attack.epsLevel).toBe(4);
+
+    // A new image drops both results, then the clean one comes back.
+    lab.setState({ image: { ...lab.getState().image, rgba: cat.slice() }, adversarial: null });
+    expect(store.getState()).toMatchObject({ clean: null, adversarial: null, attack: null });
+    await until(() => store.getState().clean?.rgba === lab.getState().image.rgba);
+    expect(tf.memory().numTensors).toBe(tensors);
+  });
+
+  it("a failed download says why and can be retried", async () => {
+    vi.stubGlobal("fetch", async () => new Response("Not Found", { status: 404 }));
+    const store = createImagenetTransferStore(labWithCat());
+    await store.getState().actions.load();
+    expect(store.getState().model.status).toBe("error");
+    expect(store.getState().model.error).toContain("404");
+
+    vi.stubGlobal("fetch", fixtureFetch());
+    await store.getState().actions.load();
+    expect(store.getState().model.status).toBe("ready");
+    await until(() => store.getState().clean !== null);
+  });
+});
