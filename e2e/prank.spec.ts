@@ -27,7 +27,7 @@ test.beforeEach(async ({ page }) => {
  * satisfied by a result that was on screen before the keys were handled.
  */
 async function setEpsilon(page: Page, level: number) {
-  const slider = page.getByRole("slider", { name: /epsilon/ });
+  const slider = page.locator("#prank").getByRole("slider", { name: /epsilon/ });
   const shown = page.getByRole("list", { name: ADVERSARIAL });
   await slider.focus();
   await slider.press("Home");
@@ -42,7 +42,9 @@ async function decodePng(path: string): Promise<PNG> {
 }
 
 test("the panda is a giant panda to MobileNet v1 0.25, on WebGL", async ({ page }) => {
-  await expect(page.getByRole("combobox", { name: /model/i })).toContainText("MobileNet v1");
+  await expect(page.locator("#prank").getByRole("combobox", { name: /model/i })).toContainText(
+    "MobileNet v1",
+  );
   await expect(page.getByText("backend: webgl")).toBeVisible();
   const items = await listItems(page, ORIGINAL);
   expect(items).toHaveLength(5);
@@ -54,7 +56,7 @@ test("untargeted FGSM at eps = 4/255 changes the top-1", async ({ page }) => {
   await waitForIdle(page);
   const [top] = await listItems(page, ADVERSARIAL);
   expect(top).not.toMatch(/^giant panda /);
-  await expect(page.locator(".eps-value")).toContainText("ε = 4/255 ≈ 0.0157");
+  await expect(page.locator("#prank .eps-value")).toContainText("ε = 4/255 ≈ 0.0157");
 });
 
 test("eps = 0 leaves the prediction unchanged", async ({ page }) => {
@@ -64,7 +66,10 @@ test("eps = 0 leaves the prediction unchanged", async ({ page }) => {
 });
 
 test("targeted PGD toward gibbon within 8/255 makes gibbon top-1", async ({ page }) => {
-  await page.getByRole("combobox", { name: /attack/i }).selectOption("pgd");
+  await page
+    .locator("#prank")
+    .getByRole("combobox", { name: /attack/i })
+    .selectOption("pgd");
   await page.getByRole("button", { name: /gibbon/i }).click();
   await expect(page.getByRole("listbox", { name: /target/i })).toHaveValue("368");
   await setEpsilon(page, 8);
@@ -72,7 +77,10 @@ test("targeted PGD toward gibbon within 8/255 makes gibbon top-1", async ({ page
 });
 
 test("the target can be searched and picked from the class list", async ({ page }) => {
-  await page.getByRole("combobox", { name: /attack/i }).selectOption("pgd");
+  await page
+    .locator("#prank")
+    .getByRole("combobox", { name: /attack/i })
+    .selectOption("pgd");
   await page.getByRole("searchbox", { name: /target/i }).fill("toaster");
   await page.getByRole("listbox", { name: /target/i }).selectOption({ label: "toaster" });
   await setEpsilon(page, 8);
@@ -142,7 +150,7 @@ test("the downloaded adversarial PNG is within eps of the clean image and keeps 
 });
 
 test("200 slider moves leave the tensor count where it started", async ({ page }) => {
-  const slider = page.getByRole("slider", { name: /epsilon/ });
+  const slider = page.locator("#prank").getByRole("slider", { name: /epsilon/ });
   await slider.focus();
   const start = await numTensors(page);
   for (let i = 0; i < 199; i++) await slider.press(i % 40 < 20 ? "ArrowRight" : "ArrowLeft");

