@@ -18,7 +18,7 @@ export function useWhenVisible(ref: RefObject<Element | null>, onVisible: () => 
         observer.disconnect();
         onVisible();
       },
-      { rootMargin: "200px" },
+      { rootMargin: "0px" },
     );
     observer.observe(el);
     return () => observer.disconnect();

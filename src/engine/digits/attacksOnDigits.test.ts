@@ -4,7 +4,7 @@ import { fgsm } from "../attacks/fgsm";
 import { digitLogits } from "./digitModels";
 import { digitImages, digitLabels } from "./mnistData";
 import { pickDigits } from "./mnistFormat";
-import { fgsmRobustnessCurve } from "./robustnessCurve";
+import { fgsmRobustnessCurve, mergeRobustness } from "./robustnessCurve";
 import { loadShippedModel, loadSplitFromDisk } from "./testing/nodeDigits";
 import { strongestTransfer, transferMatrix } from "./transferMatrix";
 
@@ -35,12 +35,27 @@ describe("FGSM on the shipped digit models", () => {
     const levels = [0, 8, 26, 64];
     const curve = await fgsmRobustnessCurve(f, test, levels);
     expect(tf.memory().numTensors).toBe(before);
-    model.dispose();
     expect(curve.map((p) => p.epsLevel)).toEqual(levels);
     expect(curve[0].errorRate).toBeLessThan(0.12); // the clean error
     for (let k = 1; k < curve.length; k++)
       expect(curve[k].errorRate).toBeGreaterThan(curve[k - 1].errorRate);
     expect(curve[3].errorRate).toBeGreaterThanOrEqual(0.9);
+    // Measured in two parts and merged, the curve is the same.
+    const half = (from: number) =>
+      pickDigits(
+        test,
+        Int32Array.from({ length: 1000 }, (_, i) => from + i),
+      );
+    const merged = mergeRobustness([
+      { count: 1000, points: await fgsmRobustnessCurve(f, half(0), levels) },
+      { count: 1000, points: await fgsmRobustnessCurve(f, half(1000), levels) },
+    ]);
+    for (const [k, p] of merged.entries()) {
+      expect(p.errorRate).toBeCloseTo(curve[k].errorRate, 6);
+      expect(p.meanConfidence).toBeCloseTo(curve[k].meanConfidence, 4);
+      expect(p.meanWrongConfidence).toBeCloseTo(curve[k].meanWrongConfidence, 4);
+    }
+    model.dispose();
     for (const p of curve) {
       expect(p.meanConfidence).toBeGreaterThan(0.1);
       expect(p.meanConfidence).toBeLessThanOrEqual(1);

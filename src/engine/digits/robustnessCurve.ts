@@ -68,3 +68,31 @@ export async function fgsmRobustnessCurve(
     meanConfidence: conf[k] / set.count,
   }));
 }
+
+/**
+ * Combines curves measured on disjoint parts of a test set (same levels, in the same order)
+ * into the curve of the whole: rates weighted by each part's size, the confidence when wrong
+ * weighted by each part's number of wrong answers.
+ */
+export function mergeRobustness(
+  parts: { count: number; points: RobustnessPoint[] }[],
+): RobustnessPoint[] {
+  const total = parts.reduce((n, p) => n + p.count, 0);
+  return parts[0].points.map((first, k) => {
+    let errors = 0;
+    let wrongConf = 0;
+    let conf = 0;
+    for (const { count, points } of parts) {
+      const wrong = points[k].errorRate * count;
+      errors += wrong;
+      if (wrong > 0) wrongConf += points[k].meanWrongConfidence * wrong;
+      conf += points[k].meanConfidence * count;
+    }
+    return {
+      epsLevel: first.epsLevel,
+      errorRate: errors / total,
+      meanWrongConfidence: errors > 0 ? wrongConf / errors : Number.NaN,
+      meanConfidence: conf / total,
+    };
+  });
+}

@@ -2,8 +2,12 @@ import { createStore } from "zustand/vanilla";
 import { makeBatch } from "../../engine/digits/batches";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
 import { digitImages } from "../../engine/digits/mnistData";
-import type { DigitSet } from "../../engine/digits/mnistFormat";
-import { fgsmRobustnessCurve, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
+import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
+import {
+  fgsmRobustnessCurve,
+  mergeRobustness,
+  type RobustnessPoint,
+} from "../../engine/digits/robustnessCurve";
 import {
   adversarialSamples,
   classWeightImages,
@@ -63,6 +67,11 @@ export type LinearityStore = LinearityState & { actions: LinearityActions };
 function firstOfEachClass(test: DigitSet): number[] {
   return Array.from({ length: 10 }, (_, k) => test.labels.indexOf(k));
 }
+
+/** The curves are measured on the 2,000 test digits in chunks of 250. */
+const TEST_DIGITS = 2000;
+const CHUNK = 250;
+const range = (start: number, n: number) => Int32Array.from({ length: n }, (_, i) => start + i);
 
 export function createLinearityStore() {
   let started = false;
@@ -126,7 +135,7 @@ export function createLinearityStore() {
       curvesAbort?.abort();
       const mine = new AbortController();
       curvesAbort = mine;
-      const perModel = 2000 / 500;
+      const perModel = TEST_DIGITS / CHUNK;
       set({
         curves: {
           status: "running",
@@ -138,18 +147,23 @@ export function createLinearityStore() {
       });
       try {
         for (const [m, kind] of DIGIT_MODEL_KINDS.entries()) {
-          const points = await run((ctx) =>
-            fgsmRobustnessCurve(ctx.logits[kind], ctx.split.test, CURVE_LEVELS, {
-              batchSize: 500,
-              signal: mine.signal,
-              onBatch: async (done) => {
-                if (curvesAbort === mine)
-                  set({ curves: { ...get().curves, done: m * perModel + done / 500 } });
-                await yieldToBrowser();
-              },
-            }),
-          );
-          if (curvesAbort !== mine) return;
+          // One queued job per chunk, so other chapters' quick jobs slip in between.
+          const parts: { count: number; points: RobustnessPoint[] }[] = [];
+          for (let chunk = 0; chunk < perModel; chunk++) {
+            const part = await run(async (ctx) => {
+              const digits = pickDigits(ctx.split.test, range(chunk * CHUNK, CHUNK));
+              const points = await fgsmRobustnessCurve(ctx.logits[kind], digits, CURVE_LEVELS, {
+                batchSize: CHUNK,
+                signal: mine.signal,
+              });
+              return { count: digits.count, points };
+            });
+            if (curvesAbort !== mine) return;
+            parts.push(part);
+            set({ curves: { ...get().curves, done: m * perModel + chunk + 1 } });
+            await yieldToBrowser();
+          }
+          const points = mergeRobustness(parts);
           set({ curves: { ...get().curves, points: { ...get().curves.points, [kind]: points } } });
         }
         set({ curves: { ...get().curves, status: "done" } });
