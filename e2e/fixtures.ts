@@ -81,6 +81,22 @@ export async function waitForIdle(page: Page): Promise<void> {
 }
 
 /**
+ * Moves chapter 1's epsilon slider to `level` grey levels with the keyboard, as a user could,
+ * and waits for the adversarial prediction at that level. It goes through 0 first and waits for
+ * that result, so the final wait cannot be satisfied by a result on screen before the keys.
+ */
+export async function setEpsilon(page: Page, level: number): Promise<void> {
+  const slider = page.locator("#prank").getByRole("slider", { name: /epsilon/ });
+  const shown = page.getByRole("list", { name: "adversarial prediction" });
+  await slider.focus();
+  await slider.press("Home");
+  await expect(shown).toHaveAttribute("data-input", "eps0");
+  for (let i = 0; i < level; i++) await slider.press("ArrowRight");
+  await expect(shown).toHaveAttribute("data-input", `eps${level}`);
+  await waitForIdle(page);
+}
+
+/**
  * Every test gets the fixture routes and, afterwards, a check that the console
  * showed no errors. A test that provokes errors on purpose empties the array.
  */

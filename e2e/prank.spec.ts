@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import {
   expect,
@@ -7,6 +6,7 @@ import {
   fixturePath,
   listItems,
   numTensors,
+  setEpsilon,
   test,
   waitForIdle,
 } from "./fixtures";
@@ -19,23 +19,6 @@ test.beforeEach(async ({ page }) => {
   await expectTop1(page, ORIGINAL, "giant panda");
   await waitForIdle(page);
 });
-
-/**
- * Moves the epsilon slider to `level` grey levels with the keyboard, as a user
- * could, and waits for the adversarial prediction at that level. It goes
- * through 0 first and waits for that result, so the final wait cannot be
- * satisfied by a result that was on screen before the keys were handled.
- */
-async function setEpsilon(page: Page, level: number) {
-  const slider = page.locator("#prank").getByRole("slider", { name: /epsilon/ });
-  const shown = page.getByRole("list", { name: ADVERSARIAL });
-  await slider.focus();
-  await slider.press("Home");
-  await expect(shown).toHaveAttribute("data-input", "eps0");
-  for (let i = 0; i < level; i++) await slider.press("ArrowRight");
-  await expect(shown).toHaveAttribute("data-input", `eps${level}`);
-  await waitForIdle(page);
-}
 
 async function decodePng(path: string): Promise<PNG> {
   return PNG.sync.read(readFileSync(path));

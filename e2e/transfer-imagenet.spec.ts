@@ -6,6 +6,7 @@ import {
   fixturePath,
   listItems,
   serveModelDir,
+  setEpsilon,
   test,
   waitForIdle,
 } from "./fixtures";
@@ -45,21 +46,6 @@ async function verdictFor(page: Page, key: string): Promise<Locator> {
 /** Puts a measured figure in the report (the verdicts vary with backend and photo). */
 function measured(what: string, text: string | null): void {
   test.info().annotations.push({ type: "measured", description: `${what}: ${text}` });
-}
-
-/**
- * Sets chapter 1's epsilon with the keyboard and waits for its result; through 0 first, so the
- * final wait cannot match a result that was on screen before (as in prank.spec.ts).
- */
-async function setEpsilon(page: Page, level: number): Promise<void> {
-  const slider = prank(page).getByRole("slider", { name: /epsilon/ });
-  const shown = page.getByRole("list", { name: "adversarial prediction" });
-  await slider.focus();
-  await slider.press("Home");
-  await expect(shown).toHaveAttribute("data-input", "eps0");
-  for (let i = 0; i < level; i++) await slider.press("ArrowRight");
-  await expect(shown).toHaveAttribute("data-input", `eps${level}`);
-  await waitForIdle(page);
 }
 
 test("Darknet judges chapter 1's panda, its attacks, and an upload", async ({ page }) => {
