@@ -44,7 +44,9 @@ export function meanLoss(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor1D): t
 
 /** Ordinary empirical-risk minimisation: one gradient step on the clean batch. */
 export function standardStep(model: tf.LayersModel, optimizer: tf.Optimizer): TrainStep {
-  return ({ x, y }) => optimizer.minimize(() => meanLoss(model, x, y), true) as tf.Scalar;
+  // Only this model's weights: other trainable variables (a free-training delta) stay out.
+  const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  return ({ x, y }) => optimizer.minimize(() => meanLoss(model, x, y), true, weights) as tf.Scalar;
 }
 
 /**
