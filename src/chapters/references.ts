@@ -16,6 +16,14 @@ export const REFS = {
     text: "Madry et al. (2018), Towards Deep Learning Models Resistant to Adversarial Attacks (PGD), ICLR",
     url: "https://arxiv.org/abs/1706.06083",
   },
+  shafahi: {
+    text: "Shafahi et al. (2019), Adversarial Training for Free!, NeurIPS",
+    url: "https://arxiv.org/abs/1904.12843",
+  },
+  wong: {
+    text: "Wong, Rice & Kolter (2020), Fast is better than free: Revisiting adversarial training, ICLR",
+    url: "https://arxiv.org/abs/2001.03994",
+  },
   mobilenet: {
     text: "Howard et al. (2017), MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications",
     url: "https://arxiv.org/abs/1704.04861",

@@ -111,3 +111,15 @@ export function exposeForDebugging(extra: Record<string, unknown> = {}): void {
   const g = globalThis as unknown as { __gibbon?: Record<string, unknown> };
   g.__gibbon = { ...g.__gibbon, tf, ...extra };
 }
+
+/**
+ * True when tfjs's WebGL runs on a software rasteriser (SwiftShader, llvmpipe): no GPU. There,
+ * wasm trains small dense models faster, and on one core instead of all of them.
+ */
+export function isSoftwareWebGL(): boolean {
+  if (tf.getBackend() !== "webgl") return false;
+  const gl = (tf.backend() as MathBackendWebGL).getGPGPUContext().gl;
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|software/i.test(renderer);
+}

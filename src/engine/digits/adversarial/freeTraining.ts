@@ -1,13 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
-import { assertEpsilon } from "../attacks/params";
-import type { Batch } from "./batches";
-import { meanLoss, type TrainStep } from "./train";
-
-/** Passes over a minibatch, counted in whole-minibatch units (the basis of the cost table). */
-export interface PassCount {
-  forward: number;
-  backward: number;
-}
+import { assertEpsilon } from "../../attacks/params";
+import type { Batch } from "../batches";
+import type { TrainStep } from "../train";
+import { lossGradients, modelWeights } from "./gradients";
+import type { PassCount } from "./types";
 
 /**
  * clip(v, 0, 1) whose gradient passes through unchanged: the gradient w.r.t. delta is then the
@@ -23,12 +19,17 @@ const clipToImage = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => 
  * times. Every replay makes ONE backward pass of L(clip(x + delta, 0, 1), y) and uses it twice:
  * the weight gradient updates the weights, the input gradient g updates the perturbation,
  * delta <- clip(delta + eps * sign(g), -eps, eps). delta is carried over to the next minibatch
- * (restarted at 0 when the batch size changes). Call `dispose()` at the end.
+ * (restarted at 0 when the batch size changes). `onReplay` sees delta after each replay (to
+ * copy, not keep). Call `dispose()` at the end.
  */
 export function freeTrainingStep(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-  options: { eps: number; replays: number },
+  options: {
+    eps: number;
+    replays: number;
+    onReplay?: (delta: tf.Tensor, replay: number) => void;
+  },
   count: PassCount,
 ): TrainStep & { delta(): tf.Tensor | null; dispose(): void } {
   assertEpsilon(options.eps);
@@ -36,7 +37,7 @@ export function freeTrainingStep(
     throw new RangeError(`replays must be an integer >= 1, got ${options.replays}.`);
   }
   let delta: tf.Variable | null = null;
-  const weights = () => model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const weights = modelWeights(model);
 
   const step = ({ x, y }: Batch): tf.Scalar => {
     if (!delta || delta.shape[0] !== x.shape[0]) {
@@ -50,13 +51,10 @@ export function freeTrainingStep(
     for (let r = 0; r < options.replays; r++) {
       last?.dispose();
       last = tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(
-          () => meanLoss(model, clipToImage(tf.add(x, d)), y),
-          [...weights(), d],
+        const { value, weightGrads, inputGrad } = lossGradients(model, weights, d, y, (v) =>
+          clipToImage(tf.add(x, v)),
         );
-        const inputGrad = grads[d.name];
-        delete grads[d.name];
-        optimizer.applyGradients(grads);
+        optimizer.applyGradients(weightGrads);
         d.assign(
           tf.clipByValue(
             tf.add(d, tf.mul(tf.sign(inputGrad), options.eps)),
@@ -68,6 +66,7 @@ export function freeTrainingStep(
       });
       count.forward += 1;
       count.backward += 1;
+      options.onReplay?.(d, r);
     }
     return last as tf.Scalar;
   };

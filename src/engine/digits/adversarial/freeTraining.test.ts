@@ -1,10 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inputGradient } from "../attacks/gradient";
-import { makeBatch } from "./batches";
-import { buildDigitModel, digitLogits } from "./digitModels";
-import { freeTrainingStep, type PassCount } from "./freeTraining";
-import { loadSplitFromDisk } from "./testing/nodeDigits";
+import { inputGradient } from "../../attacks/gradient";
+import { makeBatch } from "../batches";
+import { buildDigitModel, digitLogits } from "../digitModels";
+import { loadSplitFromDisk } from "../testing/nodeDigits";
+import { freeTrainingStep } from "./freeTraining";
+import type { PassCount } from "./types";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");

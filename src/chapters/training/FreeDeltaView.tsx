@@ -1,0 +1,67 @@
+import { DigitImage } from "../../components/canvas/DigitImage";
+import { selectTrainingDeltas, useTraining } from "../../store/training";
+
+const PIXELS = 28 * 28;
+
+/**
+ * Free training's perturbation on a few digits of one minibatch, after each of its m replays:
+ * the same delta is refined by every replay and carried into the next minibatch.
+ */
+export function FreeDeltaView() {
+  const snapshot = useTraining(selectTrainingDeltas);
+  if (!snapshot) {
+    return (
+      <p className="hint">
+        Train with Free training selected: its perturbation appears here, replay by replay.
+      </p>
+    );
+  }
+  const n = snapshot.images.length / PIXELS;
+  const level = Math.round(snapshot.eps * 255);
+  const digits = Array.from({ length: n }, (_, i) => i);
+  return (
+    <figure className="free-deltas" data-minibatch={snapshot.minibatch}>
+      <table className="delta-grid">
+        <thead>
+          <tr>
+            <th scope="col">digit</th>
+            {snapshot.deltas.map((_, r) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: replays are numbered
+              <th scope="col" key={r}>
+                δ after replay {r + 1}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {digits.map((i) => (
+            <tr key={i}>
+              <td>
+                <DigitImage
+                  values={snapshot.images.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                  label={`digit ${i + 1} of minibatch ${snapshot.minibatch}`}
+                />
+              </td>
+              {snapshot.deltas.map((d, r) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: replays are numbered
+                <td key={r}>
+                  <DigitImage
+                    values={d.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                    signed
+                    scale={snapshot.eps}
+                    label={`perturbation of digit ${i + 1} after replay ${r + 1}`}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <figcaption>
+        Minibatch {snapshot.minibatch}: δ in red (+) and blue (−), full colour at ±{level}/255.
+        Replay 1 starts from the δ left by the previous minibatch; each replay adds one signed
+        gradient step and clips to the ε-box.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+import { Tex } from "../../components/Tex";
+import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/methods";
+import type { TrainingMethod } from "../../engine/digits/adversarial/types";
+import { selectTrainingRuns, trainingStore, useTraining } from "../../store/training";
+import { Citations } from "../Citations";
+import { CostTable } from "./CostTable";
+import { FreeDeltaView } from "./FreeDeltaView";
+import { PublishedFigures } from "./PublishedFigures";
+
+/** Sets up the lab above for a comparison, starts it and scrolls to it. */
+function runPreset(methods: TrainingMethod[], settings = {}) {
+  const { actions } = trainingStore.getState();
+  actions.reset();
+  actions.configure({ methods });
+  actions.setSettings(settings);
+  actions.start();
+  document.getElementById("training-lab")?.scrollIntoView({ behavior: "smooth" });
+}
+
+/** The cost table of the runs on screen (its own component: only it redraws as they train). */
+function LiveCostTable() {
+  return <CostTable runs={useTraining(selectTrainingRuns)} />;
+}
+
+/** Chapter 6: free (and fast) adversarial training, and what each method really costs. */
+export function FreeTrainingChapter() {
+  return (
+    <article className="chapter" id="free" aria-labelledby="free-title">
+      <header>
+        <p className="kicker">Chapter 6</p>
+        <h2 id="free-title">Adversarial training for free</h2>
+      </header>
+      <div className="chapter-grid">
+        <div className="prose">
+          <p>
+            Shafahi et al. noticed that the backward pass which gives the weight gradient{" "}
+            <Tex>{String.raw`\nabla_\theta L`}</Tex> also gives the input gradient{" "}
+            <Tex>{String.raw`\nabla_x L`}</Tex> almost for nothing, and standard training throws it
+            away. Free training keeps it: each minibatch is replayed m times, and every replay makes
+            one backward pass that updates both the weights and a perturbation δ,
+          </p>
+          <Tex
+            block
+          >{String.raw`\theta \leftarrow \theta - \eta\,\nabla_\theta L(\theta, x+\delta, y), \qquad \delta \leftarrow \operatorname{clip}_{[-\epsilon,\epsilon]}\big(\delta + \epsilon\,\operatorname{sign}(\nabla_x L(\theta, x+\delta, y))\big).`}</Tex>
+          <p>
+            δ is never reset: it carries over to the next minibatch, so the attack keeps building up
+            across replays. Running 1/m as many epochs keeps the number of backward passes, and so
+            the cost, equal to standard training's.
+          </p>
+          <p>
+            Wong et al. then showed that plain FGSM training works as well, if it starts from a
+            random point of the ε-box and takes a step of about 1.25ε. Without the random start, or
+            with too large a step, it can fall into <b>catastrophic overfitting</b>: the model
+            learns to beat the single FGSM step while PGD accuracy collapses to near zero. A small
+            PGD check during training catches the collapse and rolls back to the best weights.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => runPreset(["standard", "pgd", "free"])}>
+              Compare standard, PGD and free training
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                runPreset(["standard", "fast"], {
+                  ...CATASTROPHIC_OVERFITTING,
+                  earlyStopping: false,
+                })
+              }
+            >
+              Provoke catastrophic overfitting
+            </button>
+          </div>
+        </div>
+        <section className="demo" aria-label="Free training and the cost of each method">
+          <h3>What each method cost here</h3>
+          <LiveCostTable />
+          <h3>Free training's δ, replay by replay</h3>
+          <FreeDeltaView />
+          <PublishedFigures />
+        </section>
+      </div>
+      <footer>
+        <h3>Sources</h3>
+        <Citations keys={["shafahi", "wong", "madry", "goodfellow", "blog"]} />
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,200 @@
+import { useShallow } from "zustand/react/shallow";
+import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
+import { LevelSlider } from "../../components/controls/LevelSlider";
+import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/methods";
+import { TRAINING_METHODS, type TrainingMethod } from "../../engine/digits/adversarial/types";
+import { selectTrainingActions, useTraining } from "../../store/training";
+import type { TrainingStore } from "../../store/training/trainingStore";
+import { METHOD_INFO } from "./methodInfo";
+
+const selectControls = (s: TrainingStore) => ({ setup: s.setup, phase: s.phase });
+const BUDGETS = [1, 2, 3, 5, 10];
+const SPEEDS = [
+  { label: "full speed", delayMs: 0 },
+  { label: "slow", delayMs: 150 },
+  { label: "slow motion", delayMs: 600 },
+];
+/** Largest training epsilon offered: 0.3, Madry et al.'s MNIST budget (77/255). */
+const MAX_LEVEL = 77;
+
+/** One method's own knob, shown next to its checkbox. */
+function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: boolean }) {
+  const settings = useTraining((s) => s.setup.settings);
+  const { setSettings } = useTraining(selectTrainingActions);
+  const number = (
+    label: string,
+    value: number,
+    min: number,
+    max: number,
+    step: number,
+    onChange: (v: number) => void,
+  ) => (
+    <label className="knob">
+      {label}
+      <input
+        type="number"
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        disabled={disabled}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isFinite(v) && v >= min && v <= max) onChange(v);
+        }}
+      />
+    </label>
+  );
+  switch (method) {
+    case "fgsm":
+      return number("α (clean weight)", settings.alpha, 0, 1, 0.1, (alpha) =>
+        setSettings({ alpha }),
+      );
+    case "pgd":
+      return number("k steps", settings.pgdSteps, 1, 20, 1, (pgdSteps) =>
+        setSettings({ pgdSteps }),
+      );
+    case "free":
+      return number("m replays", settings.replays, 1, 16, 1, (replays) => setSettings({ replays }));
+    case "fast":
+      return (
+        <>
+          {number("step / ε", settings.fastStepRatio, 0.25, 4, 0.25, (fastStepRatio) =>
+            setSettings({ fastStepRatio }),
+          )}
+          <label className="knob">
+            <input
+              type="checkbox"
+              checked={settings.fastRandomStart}
+              disabled={disabled}
+              onChange={(e) => setSettings({ fastRandomStart: e.target.checked })}
+            />
+            random start
+          </label>
+          <label className="knob">
+            <input
+              type="checkbox"
+              checked={settings.earlyStopping}
+              disabled={disabled}
+              onChange={(e) => setSettings({ earlyStopping: e.target.checked })}
+            />
+            early stopping
+          </label>
+          <button
+            type="button"
+            className="link-button"
+            disabled={disabled}
+            onClick={() => setSettings({ ...CATASTROPHIC_OVERFITTING, earlyStopping: false })}
+          >
+            settings that overfit catastrophically
+          </button>
+        </>
+      );
+    default:
+      return null;
+  }
+}
+
+/** Run buttons: what can be done depends on the phase. */
+function RunButtons() {
+  const phase = useTraining((s) => s.phase);
+  const actions = useTraining(selectTrainingActions);
+  const running = phase === "running" || phase === "pausing";
+  return (
+    <div className="button-row">
+      {phase === "paused" || phase === "pausing" ? (
+        <button type="button" onClick={actions.resume}>
+          Resume
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={running ? actions.pause : actions.start}
+          disabled={phase === "starting"}
+        >
+          {running ? "Pause" : phase === "finished" ? "Train again" : "Train"}
+        </button>
+      )}
+      <button type="button" onClick={actions.reset} disabled={phase === "idle"}>
+        Reset
+      </button>
+    </div>
+  );
+}
+
+/** Chapter 5's lab controls: methods, model, epsilon, budget, speed and the run buttons. */
+export function TrainingControls() {
+  const { setup, phase } = useTraining(useShallow(selectControls));
+  const actions = useTraining(selectTrainingActions);
+  // Settings are fixed while runs exist, so every curve on screen has one setting.
+  const locked = phase !== "idle" && phase !== "error";
+  const level = Math.round(setup.settings.eps * 255);
+  return (
+    <div className="training-controls">
+      <fieldset className="method-list" disabled={locked}>
+        <legend>Methods, trained side by side</legend>
+        {TRAINING_METHODS.map((m) => (
+          <div className="method-row" key={m}>
+            <label>
+              <input
+                type="checkbox"
+                checked={setup.methods.includes(m)}
+                onChange={(e) => actions.toggleMethod(m, e.target.checked)}
+              />
+              <span className="swatch" style={{ background: METHOD_INFO[m].color }} />
+              {METHOD_INFO[m].name}
+            </label>
+            <MethodKnob method={m} disabled={locked} />
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="training-setup" disabled={locked}>
+        <legend>Model and budget</legend>
+        <DigitModelPicker
+          label="Model to train"
+          value={setup.kind}
+          onChange={(kind) => actions.configure({ kind })}
+        />
+        <LevelSlider
+          level={level}
+          max={MAX_LEVEL}
+          onChange={(l) => actions.setSettings({ eps: l / 255 })}
+          label="training and test epsilon (grey levels out of 255)"
+          title={
+            <>
+              Attack budget <i>ε</i> (training and test)
+            </>
+          }
+        />
+        <label>
+          Budget{" "}
+          <select
+            value={setup.budgetEpochs}
+            onChange={(e) => actions.configure({ budgetEpochs: Number(e.target.value) })}
+          >
+            {BUDGETS.map((b) => (
+              <option key={b} value={b}>
+                {b} epoch{b === 1 ? "" : "s"} of standard training
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <label>
+        Speed{" "}
+        <select
+          value={setup.delayMs}
+          onChange={(e) => actions.configure({ delayMs: Number(e.target.value) })}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s.delayMs} value={s.delayMs}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RunButtons />
+      {locked && <p className="hint">Reset to change the methods or settings.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { MethodSettings, TrainingMethod } from "../../engine/digits/adversarial/types";
+import type { RunView } from "./trainingStore";
+
+/**
+ * How often the method's schedule replays each minibatch: free training m times, with 1/m as
+ * many epochs, so its backward passes match standard training's (Shafahi et al.); others once.
+ */
+export function replaysPerMinibatch(method: TrainingMethod, settings: MethodSettings): number {
+  return method === "free" ? settings.replays : 1;
+}
+
+/** One row of the live cost table, from a run's latest measurements. */
+export interface CostRow {
+  id: string;
+  method: TrainingMethod;
+  forward: number;
+  backward: number;
+  seconds: number;
+  epochs: number;
+  /**
+   * Wall time of one epoch of the method's schedule over standard training's (null until both
+   * have run a while, or without a standard run). An epoch of free training is 1/m data pass
+   * with m replays, the same backward passes as a standard epoch.
+   */
+  costVsStandard: number | null;
+  /** Latest measured accuracies, in [0,1] (null before the first point). */
+  clean: number | null;
+  robust: number | null;
+  done: boolean;
+  stoppedEarly: boolean;
+}
+
+/** Seconds per epoch of the run's own schedule (null before it has trained). */
+function secondsPerScheduleEpoch(run: RunView): number | null {
+  const c = run.counters;
+  if (!c || c.epochs <= 0 || c.seconds <= 0) return null;
+  const dataPassesPerEpoch = 1 / replaysPerMinibatch(run.method, run.spec.settings);
+  return (c.seconds / c.epochs) * dataPassesPerEpoch;
+}
+
+/** The measured cost table: every number comes from the runs' own counters and points. */
+export function costTable(runs: readonly RunView[]): CostRow[] {
+  const standard = runs.find((r) => r.method === "standard");
+  const base = standard ? secondsPerScheduleEpoch(standard) : null;
+  return runs.map((run) => {
+    const c = run.counters;
+    const mine = secondsPerScheduleEpoch(run);
+    const last = run.points.at(-1);
+    return {
+      id: run.id,
+      method: run.method,
+      forward: c?.forward ?? 0,
+      backward: c?.backward ?? 0,
+      seconds: c?.seconds ?? 0,
+      epochs: c?.epochs ?? 0,
+      costVsStandard: mine !== null && base ? mine / base : null,
+      clean: last?.clean ?? null,
+      robust: last?.robust ?? null,
+      done: run.done,
+      stoppedEarly: run.stoppedEarly,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import { useStore } from "zustand";
+import { preferredBackend } from "../preferredBackend";
+import { createTrainingStore, type TrainingStore, type WorkerLike } from "./trainingStore";
+
+/** Absolute URLs: the worker resolves relative ones against its own script's location. */
+const fromPage = (path: string) =>
+  new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
+
+/** The app's one training store (chapters 5-6); its worker starts on the first run. */
+export const trainingStore = createTrainingStore({
+  makeWorker: () =>
+    new Worker(new URL("../../workers/training/worker.ts", import.meta.url), {
+      type: "module",
+      name: "gibbon-training",
+    }) as unknown as WorkerLike,
+  backend: preferredBackend(),
+  dataUrl: fromPage("data/mnist.bin.gz"),
+  wasmPath: fromPage("tfjs-wasm/"),
+});
+
+/** Reads from the training store; pass a module-level selector. */
+export function useTraining<T>(selector: (s: TrainingStore) => T): T {
+  return useStore(trainingStore, selector);
+}
+
+export const selectTrainingActions = (s: TrainingStore) => s.actions;
+export const selectTrainingPhase = (s: TrainingStore) => s.phase;
+export const selectTrainingSetup = (s: TrainingStore) => s.setup;
+export const selectTrainingRuns = (s: TrainingStore) => s.runs;
+export const selectTrainingDeltas = (s: TrainingStore) => s.deltas;
+export const selectTrainingError = (s: TrainingStore) => s.error;
+export const selectTrainingBackend = (s: TrainingStore) => s.backend;

@@ -1,0 +1,139 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DigitSplit } from "../../engine/digits/mnistData";
+import { pickDigits } from "../../engine/digits/mnistFormat";
+import { loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
+import type { FromWorker, ToWorker } from "../../workers/training/protocol";
+import { TrainingSession } from "../../workers/training/session";
+import { costTable } from "./costTable";
+import { createTrainingStore, type TrainingStore, type WorkerLike } from "./trainingStore";
+
+/** The real session, hosted in-process with the worker's message semantics (asynchronous). */
+function inProcessWorker(split: DigitSplit): WorkerLike & { session(): TrainingSession } {
+  let session: TrainingSession | null = null;
+  const worker = {
+    onmessage: null as WorkerLike["onmessage"],
+    onerror: null as WorkerLike["onerror"],
+    terminate() {},
+    session: () => session as TrainingSession,
+    postMessage(message: ToWorker) {
+      setTimeout(() => {
+        const post = (m: FromWorker) => setTimeout(() => worker.onmessage?.({ data: m }));
+        if (message.type === "init") {
+          session = new TrainingSession(split, post);
+          post({
+            type: "ready",
+            backend: { name: "cpu", fellBack: false, note: "" },
+            trainDigits: split.train.count,
+            testDigits: split.test.count,
+          });
+        } else session?.handle(message);
+      });
+    },
+  };
+  return worker;
+}
+
+const first = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+let split: DigitSplit;
+
+beforeAll(async () => {
+  await tf.setBackend("cpu");
+  const full = await loadSplitFromDisk();
+  // 10 minibatches of 64 per epoch keep these runs to seconds on the cpu backend.
+  split = { train: pickDigits(full.train, first(640)), test: pickDigits(full.test, first(100)) };
+});
+
+function storeWithSession() {
+  const worker = inProcessWorker(split);
+  const store = createTrainingStore({
+    makeWorker: () => worker,
+    backend: "cpu",
+    dataUrl: "unused",
+    wasmPath: "unused",
+  });
+  const { actions } = store.getState();
+  actions.configure({ kind: "softmax", budgetEpochs: 2, evalSteps: 2, evalDigits: 100 });
+  actions.setSettings({ eps: 0.1, replays: 4 });
+  return { store, worker };
+}
+
+const until = (store: { getState(): TrainingStore }, test: (s: TrainingStore) => boolean) =>
+  new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (test(store.getState())) resolve();
+      else if (Date.now() - started > 60_000) reject(new Error("timed out"));
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
+
+describe("training store + session (in process, cpu)", () => {
+  it("trains two methods side by side to the same backward budget, with points, costs and deltas", async () => {
+    const { store } = storeWithSession();
+    store.getState().actions.toggleMethod("pgd", false);
+    store.getState().actions.start();
+    await until(store, (s) => s.phase === "finished");
+    const { runs, deltas } = store.getState();
+    expect(runs.map((r) => r.method)).toEqual(["standard", "free"]);
+    const budget = runs[0].spec.backwardBudget;
+    expect(budget).toBe(20);
+    for (const run of runs) {
+      expect(run.done).toBe(true);
+      expect(run.counters?.backward).toBe(budget);
+      // A point at 0, one every budget/8 backward passes (rounded) and one at the end.
+      expect(run.points[0].backward).toBe(0);
+      expect(run.points.at(-1)?.backward).toBe(budget);
+      expect(run.points.length).toBeGreaterThanOrEqual(5);
+      for (const p of run.points) {
+        expect(p.robust).toBeLessThanOrEqual(p.clean + 0.05);
+        expect(p.clean).toBeGreaterThanOrEqual(0);
+      }
+    }
+    const free = runs[1];
+    expect(free.counters?.minibatches).toBe(budget / 4); // m = 4 replays per minibatch
+    expect(free.counters?.epochs).toBeCloseTo(0.5, 6);
+    // The standard run really learnt something in 2 epochs.
+    expect(runs[0].points.at(-1)?.clean).toBeGreaterThan(runs[0].points[0].clean + 0.2);
+    // Free training's snapshot: m deltas of 4 digits, all within the eps-box.
+    expect(deltas?.deltas).toHaveLength(4);
+    expect(deltas?.images.length).toBe(4 * 784);
+    for (const d of deltas?.deltas ?? []) {
+      expect(Math.max(...d.map(Math.abs))).toBeLessThanOrEqual(0.1 + 1e-6);
+    }
+    const rows = costTable(runs);
+    expect(rows[0].costVsStandard).toBe(1);
+    expect(rows[1].costVsStandard).toBeGreaterThan(0);
+  });
+
+  it("pause stops new points until resume; reset frees every tensor", async () => {
+    const before = tf.memory().numTensors;
+    const { store, worker } = storeWithSession();
+    const { actions } = store.getState();
+    actions.start();
+    await until(store, (s) => s.runs.some((r) => r.points.length >= 2));
+    actions.pause();
+    expect(store.getState().phase).toBe("pausing");
+    await until(store, (s) => s.phase === "paused");
+    const count = () => store.getState().runs.reduce((n, r) => n + r.points.length, 0);
+    const paused = count();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(count()).toBe(paused);
+    actions.resume();
+    await until(store, () => count() > paused);
+    actions.reset();
+    expect(store.getState().runs).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50)); // the reset message reaches the session
+    await worker.session().idle();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("refuses to start with no method, and says why", () => {
+    const { store } = storeWithSession();
+    for (const m of ["standard", "free"] as const) store.getState().actions.toggleMethod(m, false);
+    store.getState().actions.start();
+    expect(store.getState().phase).toBe("error");
+    expect(store.getState().error).toMatch(/at least one/);
+  });
+});

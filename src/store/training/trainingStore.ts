@@ -1,0 +1,309 @@
+import { createStore } from "zustand/vanilla";
+import type { BackendName, BackendStatus } from "../../engine/backend";
+import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/methods";
+import {
+  type MethodSettings,
+  type RunCounters,
+  type RunSpec,
+  TRAINING_METHODS,
+  type TrainingMethod,
+} from "../../engine/digits/adversarial/types";
+import type { DigitModelKind } from "../../engine/digits/digitModels";
+import { RECIPES } from "../../engine/digits/recipes";
+import type {
+  DeltaSnapshot,
+  EvaluationSettings,
+  FromWorker,
+  RunPoint,
+  ToWorker,
+} from "../../workers/training/protocol";
+
+/** What the store needs of a Worker (tests pass an in-process stand-in). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: { data: FromWorker }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
+
+export type TrainingPhase =
+  | "idle"
+  | "starting"
+  | "running"
+  | "pausing"
+  | "paused"
+  | "finished"
+  | "error";
+
+export interface RunView {
+  id: string;
+  method: TrainingMethod;
+  spec: RunSpec;
+  /** Latest counters (null before the first update). */
+  counters: RunCounters | null;
+  loss: number | null;
+  /** Measured points of the curves, in order. */
+  points: RunPoint[];
+  done: boolean;
+  stoppedEarly: boolean;
+}
+
+export interface TrainingSetup {
+  /** Methods to train side by side, in TRAINING_METHODS order. */
+  methods: TrainingMethod[];
+  kind: DigitModelKind;
+  settings: MethodSettings;
+  /** Budget in epochs of standard training (the same backward passes for every method). */
+  budgetEpochs: number;
+  /** PGD steps of the robust-accuracy measurement. */
+  evalSteps: number;
+  /** Test digits in the fixed measurement subset. */
+  evalDigits: number;
+  /** Slow motion: pause between minibatch updates, ms. */
+  delayMs: number;
+}
+
+export interface TrainingState {
+  phase: TrainingPhase;
+  backend: BackendStatus | null;
+  error: string | null;
+  setup: TrainingSetup;
+  runs: RunView[];
+  /** Free training's latest perturbation snapshot. */
+  deltas: DeltaSnapshot | null;
+}
+
+export interface TrainingActions {
+  /** Changes the setup (applies to the next run; the speed also to the current one). */
+  configure(patch: Partial<TrainingSetup>): void;
+  setSettings(patch: Partial<MethodSettings>): void;
+  toggleMethod(method: TrainingMethod, on: boolean): void;
+  /** Starts the chosen methods from their seeded initial weights (replacing any runs). */
+  start(): void;
+  pause(): void;
+  resume(): void;
+  /** Stops and clears the runs. */
+  reset(): void;
+}
+
+export type TrainingStore = TrainingState & { actions: TrainingActions };
+
+export interface TrainingStoreOptions {
+  makeWorker: () => WorkerLike;
+  backend: BackendName;
+  dataUrl: string;
+  wasmPath: string;
+}
+
+export const BATCH_SIZE = 64;
+/** Points per run: one every budget / POINTS of backward passes, plus the start. */
+const POINTS = 8;
+/** Step messages are folded into the state at most this often (points apply at once). */
+const STEP_FLUSH_MS = 300;
+
+export const DEFAULT_SETUP: TrainingSetup = {
+  methods: ["standard", "free"],
+  kind: "mlp",
+  settings: DEFAULT_METHOD_SETTINGS,
+  budgetEpochs: 2,
+  evalSteps: 10,
+  evalDigits: 500,
+  delayMs: 0,
+};
+
+/** The run of `method` under `setup`: every method shares the model's seed and batch order. */
+export function runSpec(
+  method: TrainingMethod,
+  setup: TrainingSetup,
+  trainDigits: number,
+): RunSpec {
+  const recipe = RECIPES[setup.kind];
+  return {
+    method,
+    settings: setup.settings,
+    kind: setup.kind,
+    seed: recipe.seed,
+    batchSize: BATCH_SIZE,
+    learningRate: recipe.learningRate,
+    backwardBudget: Math.round(setup.budgetEpochs * Math.ceil(trainDigits / BATCH_SIZE)),
+  };
+}
+
+export function createTrainingStore(options: TrainingStoreOptions) {
+  let worker: WorkerLike | null = null;
+  let trainDigits = 0;
+  /** A start requested before the worker was ready. */
+  let startWhenReady = false;
+  /** Step messages not yet in the state, by run id. */
+  let pendingSteps = new Map<string, Extract<FromWorker, { type: "step" }>>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const store = createStore<TrainingStore>()((set, get) => {
+    const send = (message: ToWorker) => worker?.postMessage(message);
+
+    const patchRun = (id: string, patch: (run: RunView) => Partial<RunView>) =>
+      set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, ...patch(r) } : r)) }));
+
+    const flushSteps = () => {
+      flushTimer = null;
+      const steps = pendingSteps;
+      pendingSteps = new Map();
+      if (steps.size === 0) return;
+      set((s) => ({
+        runs: s.runs.map((r) => {
+          const m = steps.get(r.id);
+          return m ? { ...r, counters: m.counters, loss: m.loss } : r;
+        }),
+      }));
+    };
+
+    const sendStart = () => {
+      const { setup } = get();
+      const runs = setup.methods.map((method) => ({
+        id: method,
+        spec: runSpec(method, setup, trainDigits),
+      }));
+      const budget = runs[0]?.spec.backwardBudget ?? 0;
+      const evaluation: EvaluationSettings = {
+        eps: setup.settings.eps,
+        pgdSteps: setup.evalSteps,
+        testDigits: setup.evalDigits,
+        everyBackward: Math.max(1, Math.round(budget / POINTS)),
+      };
+      set({
+        phase: "running",
+        deltas: null,
+        runs: runs.map((r) => ({
+          id: r.id,
+          method: r.spec.method,
+          spec: r.spec,
+          counters: null,
+          loss: null,
+          points: [],
+          done: false,
+          stoppedEarly: false,
+        })),
+      });
+      send({ type: "start", runs, evaluation, deltaDigits: 4, delayMs: setup.delayMs });
+    };
+
+    const onMessage = (m: FromWorker) => {
+      switch (m.type) {
+        case "ready":
+          trainDigits = m.trainDigits;
+          set({ backend: m.backend });
+          if (startWhenReady) {
+            startWhenReady = false;
+            sendStart();
+          }
+          break;
+        case "backend":
+          set({ backend: m.backend });
+          break;
+        case "error":
+          set({ phase: "error", error: m.message });
+          break;
+        case "step":
+          pendingSteps.set(m.runId, m);
+          flushTimer ??= setTimeout(flushSteps, STEP_FLUSH_MS);
+          break;
+        case "point":
+          flushSteps();
+          patchRun(m.runId, (r) => ({ points: [...r.points, m.point], counters: m.point }));
+          break;
+        case "deltas":
+          set({ deltas: m.snapshot });
+          break;
+        case "runDone":
+          patchRun(m.runId, () => ({ done: true, stoppedEarly: m.stoppedEarly }));
+          break;
+        case "paused":
+          if (get().phase === "pausing") set({ phase: "paused" });
+          break;
+        case "finished":
+          flushSteps();
+          set({ phase: "finished" });
+          break;
+      }
+    };
+
+    const ensureWorker = (): WorkerLike => {
+      if (worker) return worker;
+      const w = options.makeWorker();
+      w.onmessage = (event) => onMessage(event.data);
+      w.onerror = (event) =>
+        set({
+          phase: "error",
+          error: `The training worker failed: ${event.message ?? "unknown error"}.`,
+        });
+      w.postMessage({
+        type: "init",
+        backend: options.backend,
+        dataUrl: options.dataUrl,
+        wasmPath: options.wasmPath,
+      });
+      worker = w;
+      return w;
+    };
+
+    return {
+      phase: "idle",
+      backend: null,
+      error: null,
+      setup: DEFAULT_SETUP,
+      runs: [],
+      deltas: null,
+      actions: {
+        configure(patch) {
+          set((s) => ({ setup: { ...s.setup, ...patch } }));
+          if (patch.delayMs !== undefined) send({ type: "speed", delayMs: patch.delayMs });
+        },
+        setSettings(patch) {
+          set((s) => ({ setup: { ...s.setup, settings: { ...s.setup.settings, ...patch } } }));
+        },
+        toggleMethod(method, on) {
+          set((s) => {
+            const chosen = new Set(s.setup.methods);
+            if (on) chosen.add(method);
+            else chosen.delete(method);
+            const methods = TRAINING_METHODS.filter((m) => chosen.has(m));
+            return { setup: { ...s.setup, methods } };
+          });
+        },
+        start() {
+          if (get().setup.methods.length === 0) {
+            set({ phase: "error", error: "Pick at least one training method." });
+            return;
+          }
+          set({ error: null });
+          ensureWorker();
+          if (trainDigits > 0) sendStart();
+          else {
+            startWhenReady = true;
+            set({ phase: "starting", runs: [], deltas: null });
+          }
+        },
+        pause() {
+          if (get().phase !== "running") return;
+          set({ phase: "pausing" });
+          send({ type: "pause" });
+        },
+        resume() {
+          const { phase } = get();
+          if (phase !== "paused" && phase !== "pausing") return;
+          set({ phase: "running" });
+          send({ type: "resume" });
+        },
+        reset() {
+          startWhenReady = false;
+          send({ type: "reset" });
+          if (flushTimer) clearTimeout(flushTimer);
+          flushTimer = null;
+          pendingSteps = new Map();
+          set({ phase: "idle", runs: [], deltas: null, error: null });
+        },
+      },
+    };
+  });
+  return store;
+}

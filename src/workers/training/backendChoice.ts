@@ -1,0 +1,38 @@
+import * as tf from "@tensorflow/tfjs";
+import {
+  type BackendStatus,
+  canDifferentiateConvnets,
+  initBackend,
+  isSoftwareWebGL,
+} from "../../engine/backend";
+import type { RunRequest } from "./protocol";
+
+/**
+ * Which backend the worker trains on. WebGL when it has a GPU. Without one (software WebGL),
+ * wasm for the dense models: faster there, and it leaves the page's thread a core. Convnets
+ * need conv gradients, which wasm lacks: they get the started backend (WebGL or cpu).
+ */
+export async function startTrainingBackend(
+  preferred: Parameters<typeof initBackend>[0],
+  wasmPath: string,
+) {
+  const started = await initBackend(preferred, wasmPath);
+  const software = started.name === "webgl" && isSoftwareWebGL();
+  return {
+    started,
+    /** Switches to the best backend for these runs; returns the status to show. */
+    async forRuns(runs: readonly RunRequest[]): Promise<BackendStatus> {
+      const convnet = runs.some((r) => r.spec.kind === "cnn");
+      const want = software && !convnet ? "wasm" : started.name;
+      if (tf.getBackend() !== want && !(await tf.setBackend(want)))
+        await tf.setBackend(started.name);
+      const name = tf.getBackend() as BackendStatus["name"];
+      if (convnet && !canDifferentiateConvnets()) await tf.setBackend("cpu");
+      const note =
+        name === "wasm" && software
+          ? "WebGL is software-rendered here, so the dense models train on WASM"
+          : started.note;
+      return { name: tf.getBackend() as BackendStatus["name"], fellBack: started.fellBack, note };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { BackendName, BackendStatus } from "../../engine/backend";
+import type { RunCounters, RunSpec, TrainingMethod } from "../../engine/digits/adversarial/types";
+
+/** How the runs are measured while they train (on a fixed subset of the test digits). */
+export interface EvaluationSettings {
+  /** L-inf budget of the PGD attack that measures robust accuracy, [0,1] units. */
+  eps: number;
+  /** PGD steps of that attack (random start, step 2.5 * eps / steps). */
+  pgdSteps: number;
+  /** The first `testDigits` test digits are the fixed evaluation subset. */
+  testDigits: number;
+  /** A point is measured every this many backward passes (and at 0 and at the end). */
+  everyBackward: number;
+}
+
+export interface RunRequest {
+  id: string;
+  spec: RunSpec;
+}
+
+/** One measured point of a run's curves. */
+export interface RunPoint extends RunCounters {
+  /** Clean accuracy on the evaluation subset, in [0,1]. */
+  clean: number;
+  /** Accuracy under PGD at the evaluation eps, in [0,1]. */
+  robust: number;
+}
+
+/** Free training's perturbation of a few digits of one minibatch, after each of its m replays. */
+export interface DeltaSnapshot {
+  runId: string;
+  /** Which minibatch (1-based) of the run. */
+  minibatch: number;
+  eps: number;
+  /** The clean digits, n * 784 floats in [0,1]. */
+  images: Float32Array;
+  /** delta after replay 1..m, each n * 784 floats in [-eps, eps]. */
+  deltas: Float32Array[];
+}
+
+export type ToWorker =
+  | { type: "init"; backend: BackendName; dataUrl: string; wasmPath: string }
+  | {
+      type: "start";
+      runs: RunRequest[];
+      evaluation: EvaluationSettings;
+      /** Digits of a free-training minibatch to snapshot (0: none). */
+      deltaDigits: number;
+      delayMs: number;
+    }
+  | { type: "pause" }
+  | { type: "resume" }
+  | { type: "reset" }
+  /** Pause between minibatch updates, for watching in slow motion (0: full speed). */
+  | { type: "speed"; delayMs: number };
+
+export type FromWorker =
+  | { type: "ready"; backend: BackendStatus; trainDigits: number; testDigits: number }
+  | { type: "error"; message: string }
+  /** The backend the next runs train on (it can differ per model, see backendChoice.ts). */
+  | { type: "backend"; backend: BackendStatus }
+  | { type: "step"; runId: string; counters: RunCounters; loss: number }
+  | { type: "point"; runId: string; point: RunPoint }
+  | { type: "deltas"; snapshot: DeltaSnapshot }
+  | { type: "runDone"; runId: string; stoppedEarly: boolean }
+  | { type: "paused" }
+  | { type: "finished" };
+
+export type { TrainingMethod };
