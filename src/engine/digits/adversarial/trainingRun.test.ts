@@ -156,5 +156,8 @@ describe("a training run", () => {
     expect((await first).deltas).toHaveLength(3);
     expect(tf.memory().numTensors).toBe(start);
     await expect(run.step()).rejects.toThrow(/disposed/);
+    expect(() => createTrainingRun(train, specOf("standard", { batchSize: 0 }))).toThrow(
+      RangeError,
+    );
   });
 });

@@ -72,6 +72,9 @@ export function createTrainingRun(
   spec: RunSpec,
   options: RunOptions = {},
 ): TrainingRun {
+  if (!Number.isInteger(spec.batchSize) || spec.batchSize < 1) {
+    throw new RangeError(`batchSize must be an integer >= 1, got ${spec.batchSize}.`);
+  }
   const model = buildDigitModel(spec.kind, spec.seed);
   const optimizer = tf.train.adam(spec.learningRate);
   const counters: RunCounters = { forward: 0, backward: 0, seconds: 0, minibatches: 0, epochs: 0 };
