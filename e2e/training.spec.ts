@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test, waitForIdle } from "./fixtures";
 
-/** Longest main-thread task seen since `startLongTaskWatch` (PerformanceObserver "longtask"). */
+/** Starts recording the durations of main-thread long tasks (PerformanceObserver "longtask"). */
 async function startLongTaskWatch(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };

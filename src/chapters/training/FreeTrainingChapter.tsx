@@ -60,12 +60,7 @@ export function FreeTrainingChapter() {
             </button>
             <button
               type="button"
-              onClick={() =>
-                runPreset(["standard", "fast"], {
-                  ...CATASTROPHIC_OVERFITTING,
-                  earlyStopping: false,
-                })
-              }
+              onClick={() => runPreset(["standard", "fast"], CATASTROPHIC_OVERFITTING)}
             >
               Provoke catastrophic overfitting
             </button>

@@ -45,6 +45,17 @@ function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: bo
       />
     </label>
   );
+  const flag = (label: string, key: "fastRandomStart" | "earlyStopping") => (
+    <label className="knob">
+      <input
+        type="checkbox"
+        checked={settings[key]}
+        disabled={disabled}
+        onChange={(e) => setSettings({ [key]: e.target.checked })}
+      />
+      {label}
+    </label>
+  );
   switch (method) {
     case "fgsm":
       return number("α (clean weight)", settings.alpha, 0, 1, 0.1, (alpha) =>
@@ -62,29 +73,13 @@ function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: bo
           {number("step / ε", settings.fastStepRatio, 0.25, 4, 0.25, (fastStepRatio) =>
             setSettings({ fastStepRatio }),
           )}
-          <label className="knob">
-            <input
-              type="checkbox"
-              checked={settings.fastRandomStart}
-              disabled={disabled}
-              onChange={(e) => setSettings({ fastRandomStart: e.target.checked })}
-            />
-            random start
-          </label>
-          <label className="knob">
-            <input
-              type="checkbox"
-              checked={settings.earlyStopping}
-              disabled={disabled}
-              onChange={(e) => setSettings({ earlyStopping: e.target.checked })}
-            />
-            early stopping
-          </label>
+          {flag("random start", "fastRandomStart")}
+          {flag("early stopping", "earlyStopping")}
           <button
             type="button"
             className="link-button"
             disabled={disabled}
-            onClick={() => setSettings({ ...CATASTROPHIC_OVERFITTING, earlyStopping: false })}
+            onClick={() => setSettings(CATASTROPHIC_OVERFITTING)}
           >
             settings that overfit catastrophically
           </button>

@@ -24,9 +24,5 @@ export function useTraining<T>(selector: (s: TrainingStore) => T): T {
 }
 
 export const selectTrainingActions = (s: TrainingStore) => s.actions;
-export const selectTrainingPhase = (s: TrainingStore) => s.phase;
-export const selectTrainingSetup = (s: TrainingStore) => s.setup;
 export const selectTrainingRuns = (s: TrainingStore) => s.runs;
 export const selectTrainingDeltas = (s: TrainingStore) => s.deltas;
-export const selectTrainingError = (s: TrainingStore) => s.error;
-export const selectTrainingBackend = (s: TrainingStore) => s.backend;

@@ -26,13 +26,13 @@ export async function startTrainingBackend(
       const want = software && !convnet ? "wasm" : started.name;
       if (tf.getBackend() !== want && !(await tf.setBackend(want)))
         await tf.setBackend(started.name);
-      const name = tf.getBackend() as BackendStatus["name"];
       if (convnet && !canDifferentiateConvnets()) await tf.setBackend("cpu");
+      const name = tf.getBackend() as BackendStatus["name"];
       const note =
         name === "wasm" && software
           ? "WebGL is software-rendered here, so the dense models train on WASM"
           : started.note;
-      return { name: tf.getBackend() as BackendStatus["name"], fellBack: started.fellBack, note };
+      return { name, fellBack: started.fellBack, note };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { BackendName, BackendStatus } from "../../engine/backend";
-import type { RunCounters, RunSpec, TrainingMethod } from "../../engine/digits/adversarial/types";
+import type { RunCounters, RunSpec } from "../../engine/digits/adversarial/types";
 
 /** How the runs are measured while they train (on a fixed subset of the test digits). */
 export interface EvaluationSettings {
@@ -65,5 +65,3 @@ export type FromWorker =
   | { type: "runDone"; runId: string; stoppedEarly: boolean }
   | { type: "paused" }
   | { type: "finished" };
-
-export type { TrainingMethod };

@@ -104,4 +104,5 @@ export function trainingStep(
 export const CATASTROPHIC_OVERFITTING: Partial<MethodSettings> = {
   fastRandomStart: false,
   fastStepRatio: 1,
+  earlyStopping: false, // the runs above; with it on, the check would stop a collapse
 };
