@@ -41,7 +41,7 @@ export function FreeTrainingChapter() {
           </p>
           <Tex
             block
-          >{String.raw`\theta \leftarrow \theta - \eta\,\nabla_\theta L(\theta, x+\delta, y), \qquad \delta \leftarrow \operatorname{clip}_{[-\epsilon,\epsilon]}\big(\delta + \epsilon\,\operatorname{sign}(\nabla_x L(\theta, x+\delta, y))\big).`}</Tex>
+          >{String.raw`\begin{aligned}\theta &\leftarrow \theta - \eta\,\nabla_\theta L(\theta, x+\delta, y), \\ \delta &\leftarrow \operatorname{clip}_{[-\epsilon,\epsilon]}\big(\delta + \epsilon\,\operatorname{sign}(\nabla_x L(\theta, x+\delta, y))\big).\end{aligned}`}</Tex>
           <p>
             δ is never reset: it carries over to the next minibatch, so the attack keeps building up
             across replays. Running 1/m as many epochs keeps the number of backward passes, and so

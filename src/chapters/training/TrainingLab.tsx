@@ -26,6 +26,7 @@ function LiveCurves() {
       eps={runs[0]?.spec.settings.eps ?? setup.settings.eps}
       evalSteps={setup.evalSteps}
       evalDigits={setup.evalDigits}
+      budgetEpochs={setup.budgetEpochs}
     />
   );
 }

@@ -1,0 +1,77 @@
+import { memo, useMemo } from "react";
+import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLineChart";
+import type { TrainingMethod } from "../../engine/digits/adversarial/types";
+import type { RunPoint } from "../../workers/training/protocol";
+import { METHOD_INFO } from "./methodInfo";
+
+/** The x axes the reader can switch between; `key` is the RunPoint counter plotted. */
+export const AXES = {
+  backward: {
+    key: "backward",
+    switchLabel: "backward passes",
+    label: "backward passes (minibatches)",
+  },
+  epochs: {
+    key: "epochs",
+    switchLabel: "epochs",
+    label: "epochs (passes over the training digits)",
+  },
+  seconds: { key: "seconds", switchLabel: "seconds", label: "seconds of training" },
+} as const;
+export type Axis = keyof typeof AXES;
+
+/** One run's curves: only what changes when a point is measured. */
+export interface Series {
+  id: string;
+  method: TrainingMethod;
+  points: readonly RunPoint[];
+}
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+const formatX = (v: number) => String(v);
+
+/**
+ * Clean (dashed) and robust (solid, dotted) accuracy of every run on one chart, against the
+ * chosen x axis, which ends at `xEnd` (the budget, when known in advance) rounded up to a tick.
+ */
+export const AccuracyChart = memo(function AccuracyChart({
+  series,
+  axis,
+  xEnd,
+  caption,
+}: {
+  series: readonly Series[];
+  axis: Axis;
+  /** The x value the curves are expected to reach (0: unknown). */
+  xEnd: number;
+  caption: string;
+}) {
+  const { key, label } = AXES[axis];
+  const lines = useMemo(
+    () =>
+      series.flatMap((s): LineSeries[] => {
+        const { name, color } = METHOD_INFO[s.method];
+        return (["clean", "robust"] as const).map((metric) => ({
+          id: `${s.id}:${metric}`,
+          label: `${name}, ${metric}`,
+          color,
+          dashed: metric === "clean",
+          dots: metric === "robust",
+          points: s.points.map((p) => ({ x: p[key], y: p[metric] })),
+        }));
+      }),
+    [series, key],
+  );
+  return (
+    <figure className="accuracy-chart">
+      <figcaption>{caption}</figcaption>
+      <LiveLineChart
+        series={lines}
+        xEnd={xEnd}
+        xLabel={label}
+        formatX={formatX}
+        formatY={percent}
+      />
+    </figure>
+  );
+});
