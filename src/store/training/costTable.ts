@@ -18,6 +18,12 @@ export interface CostRow {
   seconds: number;
   epochs: number;
   /**
+   * Backward passes per epoch of the method's own schedule over standard training's 1 per
+   * minibatch: counted, so exact (FGSM 2, PGD-k k+1, free 1; fast 2 plus its early-stopping
+   * checks). Null before the first minibatch.
+   */
+  passesVsStandard: number | null;
+  /**
    * Wall time of one epoch of the method's schedule over standard training's (null until both
    * have run a while, or without a standard run). An epoch of free training is 1/m data pass
    * with m replays, the same backward passes as a standard epoch.
@@ -38,6 +44,13 @@ function secondsPerScheduleEpoch(run: RunView): number | null {
   return (c.seconds / c.epochs) * dataPassesPerEpoch;
 }
 
+/** Backward passes per minibatch of data, over the replays the schedule makes of it. */
+function passesPerScheduleMinibatch(run: RunView): number | null {
+  const c = run.counters;
+  if (!c || c.minibatches <= 0) return null;
+  return c.backward / c.minibatches / replaysPerMinibatch(run.method, run.spec.settings);
+}
+
 /** The measured cost table: every number comes from the runs' own counters and points. */
 export function costTable(runs: readonly RunView[]): CostRow[] {
   const standard = runs.find((r) => r.method === "standard");
@@ -53,6 +66,7 @@ export function costTable(runs: readonly RunView[]): CostRow[] {
       backward: c?.backward ?? 0,
       seconds: c?.seconds ?? 0,
       epochs: c?.epochs ?? 0,
+      passesVsStandard: passesPerScheduleMinibatch(run),
       costVsStandard: mine !== null && base ? mine / base : null,
       clean: last?.clean ?? null,
       robust: last?.robust ?? null,

@@ -105,6 +105,8 @@ describe("training store + session (in process, cpu)", () => {
     const rows = costTable(runs);
     expect(rows[0].costVsStandard).toBe(1);
     expect(rows[1].costVsStandard).toBeGreaterThan(0);
+    // Counted from the session's own counters: free's schedule costs standard's passes exactly.
+    expect(rows.map((r) => r.passesVsStandard)).toEqual([1, 1]);
   });
 
   it("pause stops new points until resume; reset frees every tensor", async () => {
