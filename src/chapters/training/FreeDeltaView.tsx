@@ -1,7 +1,13 @@
+import { useMemo } from "react";
 import { DigitImage } from "../../components/canvas/DigitImage";
 import { selectTrainingDeltas, useTraining } from "../../store/training";
 
 const PIXELS = 28 * 28;
+
+/** clip(x + delta, 0, 1) pixel by pixel: the digits the last replay trained on. */
+function perturbed(images: Float32Array, delta: Float32Array): Float32Array {
+  return images.map((v, i) => Math.min(1, Math.max(0, v + delta[i])));
+}
 
 /**
  * Free training's perturbation on a few digits of one minibatch, after each of its m replays:
@@ -9,7 +15,12 @@ const PIXELS = 28 * 28;
  */
 export function FreeDeltaView() {
   const snapshot = useTraining(selectTrainingDeltas);
-  if (!snapshot) {
+  const trained = useMemo(
+    () =>
+      snapshot ? perturbed(snapshot.images, snapshot.deltas[snapshot.deltas.length - 1]) : null,
+    [snapshot],
+  );
+  if (!snapshot || !trained) {
     return (
       <p className="hint">
         Train with Free training selected: its perturbation appears here, replay by replay.
@@ -31,6 +42,7 @@ export function FreeDeltaView() {
                 δ after replay {r + 1}
               </th>
             ))}
+            <th scope="col">x + δ, trained on</th>
           </tr>
         </thead>
         <tbody>
@@ -53,14 +65,21 @@ export function FreeDeltaView() {
                   />
                 </td>
               ))}
+              <td>
+                <DigitImage
+                  values={trained.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                  label={`digit ${i + 1} as the last replay saw it`}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <figcaption>
+      <figcaption className="caption">
         Minibatch {snapshot.minibatch}: δ in red (+) and blue (−), full colour at ±{level}/255.
         Replay 1 starts from the δ left by the previous minibatch; each replay adds one signed
-        gradient step and clips to the ε-box.
+        gradient step of size ε and clips to the ε-box, so most pixels sit at ±ε after a replay or
+        two. The last column is what the model saw: the digit plus δ, clipped to [0, 1].
       </figcaption>
     </figure>
   );
