@@ -19,7 +19,7 @@ export function AdversarialTrainingChapter() {
           </p>
           <Tex
             block
-          >{String.raw`\begin{aligned}\tilde L(\theta, x, y) = {}& \alpha\, L(\theta, x, y) \\ &+ (1-\alpha)\, L\big(\theta,\ x + \epsilon\,\operatorname{sign}(\nabla_x L(\theta,x,y)),\ y\big).\end{aligned}`}</Tex>
+          >{String.raw`\begin{aligned}\tilde L(\theta, x, y) &= \alpha\, L(\theta, x, y) + (1-\alpha)\, L(\theta, \tilde x, y), \\ \tilde x &= x + \epsilon\,\operatorname{sign}\big(\nabla_x L(\theta, x, y)\big).\end{aligned}`}</Tex>
           <p>
             Madry et al. turned this into a saddle-point problem: the weights should minimise the
             loss that the <em>worst</em> perturbation in the ε-box can reach, and that inner maximum

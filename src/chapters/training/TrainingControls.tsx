@@ -96,7 +96,7 @@ function RunButtons() {
   const actions = useTraining(selectTrainingActions);
   const running = phase === "running" || phase === "pausing";
   return (
-    <div className="button-row">
+    <>
       {phase === "paused" || phase === "pausing" ? (
         <button type="button" onClick={actions.resume}>
           Resume
@@ -113,7 +113,7 @@ function RunButtons() {
       <button type="button" onClick={actions.reset} disabled={phase === "idle"}>
         Reset
       </button>
-    </div>
+    </>
   );
 }
 
@@ -175,21 +175,23 @@ export function TrainingControls() {
           </select>
         </label>
       </fieldset>
-      <label>
-        Speed{" "}
-        <select
-          value={setup.delayMs}
-          onChange={(e) => actions.configure({ delayMs: Number(e.target.value) })}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s.delayMs} value={s.delayMs}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <RunButtons />
-      {locked && <p className="hint">Reset to change the methods or settings.</p>}
+      <div className="button-row run-row">
+        <RunButtons />
+        <label>
+          Speed{" "}
+          <select
+            value={setup.delayMs}
+            onChange={(e) => actions.configure({ delayMs: Number(e.target.value) })}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s.delayMs} value={s.delayMs}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {locked && <span className="hint">Reset to change the methods or settings.</span>}
+      </div>
     </div>
   );
 }
