@@ -64,8 +64,9 @@ export function CostTable({ runs }: { runs: readonly RunView[] }) {
       <p className="caption">
         Cost is per epoch of each method's own schedule, relative to standard training. Counted:
         backward passes (exact; free training's epoch is 1/m of a pass over the data, replayed m
-        times, so it makes as many as a standard epoch). Measured: wall time in this tab, which for
-        models this small also pays each extra operation's fixed cost.
+        times, so it makes as many as a standard epoch). Measured: wall time in this tab from each
+        run's second update on (the first pays one-off start-up costs), which for models this small
+        also includes each extra operation's fixed cost.
         {!hasStandard && " Train Standard alongside to fill in the measured column."} Accuracies are
         the latest points on the chart; passes are counted in whole minibatches.
       </p>

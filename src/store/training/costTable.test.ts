@@ -4,52 +4,67 @@ import type { RunCounters, TrainingMethod } from "../../engine/digits/adversaria
 import { costTable } from "./costTable";
 import { DEFAULT_SETUP, type RunView, runSpec } from "./trainingStore";
 
-/** A run as the store holds it after `minibatches` updates, with made-up but consistent counters. */
-function run(method: TrainingMethod, counters: RunCounters | null, clean = 0.9): RunView {
+const BATCHES_PER_EPOCH = 125;
+/** Counters after `minibatches` updates of `passes` backward passes each, in `seconds`. */
+const counters = (passes: number, minibatches: number, seconds: number): RunCounters => ({
+  forward: passes * minibatches,
+  backward: passes * minibatches,
+  seconds,
+  minibatches,
+  epochs: minibatches / BATCHES_PER_EPOCH,
+});
+
+/**
+ * A run as the store holds it: a first update of `warmup` seconds (shader compilation and the
+ * like), then `minibatches - 1` more of `perUpdate` seconds each.
+ */
+function run(
+  method: TrainingMethod,
+  passes: number,
+  minibatches: number,
+  perUpdate: number,
+  warmup = 3,
+): RunView {
   const setup = { ...DEFAULT_SETUP, settings: { ...DEFAULT_METHOD_SETTINGS, pgdSteps: 3 } };
+  const now = counters(passes, minibatches, warmup + (minibatches - 1) * perUpdate);
   return {
     id: method,
     method,
     spec: runSpec(method, setup, 8000),
-    counters,
+    counters: now,
+    firstStep: counters(passes, 1, warmup),
     loss: null,
-    points: counters ? [{ ...counters, clean, robust: clean / 2 }] : [],
+    points: [{ ...now, clean: 0.9, robust: 0.45 }],
     done: false,
     stoppedEarly: false,
   };
 }
-const counters = (passes: number, minibatches: number, seconds: number): RunCounters => ({
-  forward: passes,
-  backward: passes,
-  seconds,
-  minibatches,
-  epochs: minibatches / 125,
-});
 
 describe("costTable", () => {
-  it("counts each method's backward passes per epoch of its schedule against standard's", () => {
+  it("counts backward passes and times each schedule epoch against standard's, warm-up excluded", () => {
     const rows = costTable([
-      run("standard", counters(100, 100, 10)),
-      run("fgsm", counters(100, 50, 10)),
-      run("pgd", counters(100, 25, 10)), // k = 3: 4 passes a minibatch
-      run("free", counters(100, 25, 12)), // m = 4 replays of each of 25 minibatches
+      run("standard", 1, 101, 0.01, 5),
+      run("fgsm", 2, 51, 0.02),
+      run("pgd", 4, 26, 0.04), // k = 3: 4 passes a minibatch
+      run("free", 4, 26, 0.048), // m = 4 replays, each 1.2x a standard update
     ]);
     expect(rows.map((r) => r.passesVsStandard)).toEqual([1, 2, 4, 1]);
-    // Seconds per schedule epoch over standard's: free's epoch is 1/m data pass, m times.
+    // Had the first updates' warm-up been counted, standard's 5 s would swamp every ratio.
     expect(rows[0].costVsStandard).toBe(1);
-    expect(rows[1].costVsStandard).toBeCloseTo(2, 12);
-    expect(rows[2].costVsStandard).toBeCloseTo(4, 12);
-    expect(rows[3].costVsStandard).toBeCloseTo(1.2, 12);
+    expect(rows[1].costVsStandard).toBeCloseTo(2, 9);
+    expect(rows[2].costVsStandard).toBeCloseTo(4, 9);
+    expect(rows[3].costVsStandard).toBeCloseTo(1.2, 9);
     expect(rows[3].clean).toBe(0.9);
     expect(rows[3].robust).toBe(0.45);
   });
 
-  it("leaves measured cells empty until there is something to measure", () => {
-    const rows = costTable([run("free", counters(8, 2, 1)), run("pgd", null)]);
-    // No standard run: nothing to divide the time by; the counted ratio needs none.
+  it("leaves a measured cell empty until there is something to measure", () => {
+    const fresh: RunView = { ...run("pgd", 4, 1, 0), counters: null, firstStep: null, points: [] };
+    const rows = costTable([run("free", 4, 3, 0.05), run("standard", 1, 1, 0), fresh]);
+    // Standard has made one update only: its warm-up is all there is, so no time per epoch yet.
     expect(rows[0].costVsStandard).toBeNull();
-    expect(rows[0].passesVsStandard).toBe(1);
-    expect(rows[1].passesVsStandard).toBeNull();
-    expect(rows[1].clean).toBeNull();
+    expect(rows[0].passesVsStandard).toBe(1); // counted: needs no standard run
+    expect(rows[2].passesVsStandard).toBeNull();
+    expect(rows[2].clean).toBeNull();
   });
 });

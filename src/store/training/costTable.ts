@@ -24,9 +24,9 @@ export interface CostRow {
    */
   passesVsStandard: number | null;
   /**
-   * Wall time of one epoch of the method's schedule over standard training's (null until both
-   * have run a while, or without a standard run). An epoch of free training is 1/m data pass
-   * with m replays, the same backward passes as a standard epoch.
+   * Wall time of one epoch of the method's schedule over standard training's, after each run's
+   * first update (null until both have made two, or without a standard run). An epoch of free
+   * training is 1/m data pass with m replays, the same backward passes as a standard epoch.
    */
   costVsStandard: number | null;
   /** Latest measured accuracies, in [0,1] (null before the first point). */
@@ -36,12 +36,19 @@ export interface CostRow {
   stoppedEarly: boolean;
 }
 
-/** Seconds per epoch of the run's own schedule (null before it has trained). */
+/**
+ * Seconds per epoch of the run's own schedule, measured from the end of its first minibatch
+ * update (whose one-off warm-up would otherwise flatter whichever method starts second). Null
+ * until a second update is done.
+ */
 function secondsPerScheduleEpoch(run: RunView): number | null {
   const c = run.counters;
-  if (!c || c.epochs <= 0 || c.seconds <= 0) return null;
-  const dataPassesPerEpoch = 1 / replaysPerMinibatch(run.method, run.spec.settings);
-  return (c.seconds / c.epochs) * dataPassesPerEpoch;
+  const first = run.firstStep;
+  if (!c || !first || c.minibatches <= first.minibatches) return null;
+  const seconds = c.seconds - first.seconds;
+  const epochs = c.epochs - first.epochs;
+  if (seconds <= 0 || epochs <= 0) return null;
+  return seconds / epochs / replaysPerMinibatch(run.method, run.spec.settings);
 }
 
 /** Backward passes per minibatch of data, over the replays the schedule makes of it. */

@@ -41,6 +41,11 @@ export interface RunView {
   spec: RunSpec;
   /** Latest counters (null before the first update). */
   counters: RunCounters | null;
+  /**
+   * Counters after the first minibatch update, whose time includes one-off warm-up (shader
+   * compilation, WASM start-up): the cost table measures time from there.
+   */
+  firstStep: RunCounters | null;
   loss: number | null;
   /** Measured points of the curves, in order. */
   points: RunPoint[];
@@ -178,6 +183,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           method: r.spec.method,
           spec: r.spec,
           counters: null,
+          firstStep: null,
           loss: null,
           points: [],
           done: false,
@@ -204,6 +210,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           set({ phase: "error", error: m.message });
           break;
         case "step":
+          if (m.counters.minibatches === 1) patchRun(m.runId, () => ({ firstStep: m.counters }));
           pendingSteps.set(m.runId, m);
           flushTimer ??= setTimeout(flushSteps, STEP_FLUSH_MS);
           break;
