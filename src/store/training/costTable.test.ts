@@ -33,8 +33,9 @@ function run(
     spec: runSpec(method, setup, 8000),
     counters: now,
     firstStep: counters(passes, 1, warmup),
+    checks: [],
     loss: null,
-    points: [{ ...now, clean: 0.9, robust: 0.45 }],
+    points: [{ ...now, clean: 0.9, robust: 0.45, fgsm: 0.6 }],
     done: false,
     stoppedEarly: false,
   };

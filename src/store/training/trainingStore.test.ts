@@ -131,6 +131,30 @@ describe("training store + session (in process, cpu)", () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("fast training reports its early-stopping checks; every point has its FGSM accuracy", async () => {
+    const { store } = storeWithSession();
+    const { actions } = store.getState();
+    for (const m of ["standard", "free"] as const) actions.toggleMethod(m, false);
+    actions.toggleMethod("fast", true);
+    actions.setSettings({ earlyStopping: true });
+    actions.start();
+    await until(store, (s) => s.phase === "finished");
+    const [fast] = store.getState().runs;
+    // A check every 2 updates (5 an epoch of 10), each 20 counted backward passes (PGD-5 on
+    // 4 minibatches): the budget of 20 is spent by the first one.
+    expect(fast.checks).toHaveLength(1);
+    expect(fast.checks[0].backward).toBe(fast.counters?.backward);
+    for (const [i, c] of fast.checks.entries()) {
+      expect(c.accuracy).toBeGreaterThanOrEqual(0);
+      expect(c.accuracy).toBeLessThanOrEqual(1);
+      if (i > 0) expect(c.backward).toBeGreaterThan(fast.checks[i - 1].backward);
+    }
+    for (const p of fast.points) {
+      expect(p.fgsm).toBeGreaterThanOrEqual(0);
+      expect(p.fgsm).toBeLessThanOrEqual(p.clean);
+    }
+  });
+
   it("refuses to start with no method, and says why", () => {
     const { store } = storeWithSession();
     for (const m of ["standard", "free"] as const) store.getState().actions.toggleMethod(m, false);

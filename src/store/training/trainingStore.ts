@@ -49,6 +49,8 @@ export interface RunView {
   loss: number | null;
   /** Measured points of the curves, in order. */
   points: RunPoint[];
+  /** Fast training's early-stopping checks: PGD accuracy on its training subset, in order. */
+  checks: { backward: number; accuracy: number }[];
   done: boolean;
   stoppedEarly: boolean;
 }
@@ -184,6 +186,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           spec: r.spec,
           counters: null,
           firstStep: null,
+          checks: [],
           loss: null,
           points: [],
           done: false,
@@ -211,6 +214,10 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           break;
         case "step":
           if (m.counters.minibatches === 1) patchRun(m.runId, () => ({ firstStep: m.counters }));
+          if (m.check !== undefined) {
+            const check = { backward: m.counters.backward, accuracy: m.check };
+            patchRun(m.runId, (r) => ({ checks: [...r.checks, check] }));
+          }
           pendingSteps.set(m.runId, m);
           flushTimer ??= setTimeout(flushSteps, STEP_FLUSH_MS);
           break;

@@ -24,6 +24,8 @@ export interface RunPoint extends RunCounters {
   clean: number;
   /** Accuracy under PGD at the evaluation eps, in [0,1]. */
   robust: number;
+  /** Accuracy under one FGSM step at the evaluation eps, in [0,1]. */
+  fgsm: number;
 }
 
 /** Free training's perturbation of a few digits of one minibatch, after each of its m replays. */
@@ -59,7 +61,14 @@ export type FromWorker =
   | { type: "error"; message: string }
   /** The backend the next runs train on (it can differ per model, see backendChoice.ts). */
   | { type: "backend"; backend: BackendStatus }
-  | { type: "step"; runId: string; counters: RunCounters; loss: number }
+  | {
+      type: "step";
+      runId: string;
+      counters: RunCounters;
+      loss: number;
+      /** Fast training's early-stopping check, when this step ran one: its PGD accuracy. */
+      check?: number;
+    }
   | { type: "point"; runId: string; point: RunPoint }
   | { type: "deltas"; snapshot: DeltaSnapshot }
   | { type: "runDone"; runId: string; stoppedEarly: boolean }

@@ -169,6 +169,7 @@ export class TrainingSession {
         runId: next.id,
         counters: { ...next.run.counters },
         loss: report.loss,
+        check: report.checkAccuracy,
       });
       if (report.deltas && report.images) {
         next.wantDeltas = false;
@@ -189,12 +190,16 @@ export class TrainingSession {
   /** Measures a point of `r`'s curves and schedules the next one (none once it is done). */
   private async measure(r: LiveRun): Promise<void> {
     const evaluation = this.evaluation as EvaluationSettings;
-    const { clean, robust } = await cleanAndRobustAccuracy(r.run.model, this.evalSet as DigitSet, {
-      eps: evaluation.eps,
-      steps: evaluation.pgdSteps,
-      seed: 7,
+    const { clean, robust, fgsm } = await cleanAndRobustAccuracy(
+      r.run.model,
+      this.evalSet as DigitSet,
+      { eps: evaluation.eps, steps: evaluation.pgdSteps, seed: 7, withFgsm: true },
+    );
+    this.post({
+      type: "point",
+      runId: r.id,
+      point: { ...r.run.counters, clean, robust, fgsm: fgsm as number }, // withFgsm: a number
     });
-    this.post({ type: "point", runId: r.id, point: { ...r.run.counters, clean, robust } });
     if (r.run.done) return;
     while (r.nextPoint <= r.run.counters.backward) r.nextPoint += evaluation.everyBackward;
     r.wantDeltas ||= r.run.spec.method === "free";

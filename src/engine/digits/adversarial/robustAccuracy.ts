@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { fgsm } from "../../attacks/fgsm";
 import { pgd } from "../../attacks/pgd";
 import { forEachBatch } from "../batches";
 import { digitLogits } from "../digitModels";
@@ -14,6 +15,18 @@ export interface RobustAccuracyOptions {
   seed: number;
   /** Digits per batch (default 250). */
   batchSize?: number;
+  /**
+   * Also measure accuracy under one FGSM step of size eps from x: the attack single-step
+   * training learns to beat, so its gap to PGD shows catastrophic overfitting.
+   */
+  withFgsm?: boolean;
+}
+
+/** Accuracies in [0,1]; `fgsm` is null unless asked for. */
+export interface AttackedAccuracy {
+  clean: number;
+  robust: number;
+  fgsm: number | null;
 }
 
 /**
@@ -25,12 +38,13 @@ export async function cleanAndRobustAccuracy(
   model: tf.LayersModel,
   set: DigitSet,
   opts: RobustAccuracyOptions,
-): Promise<{ clean: number; robust: number }> {
+): Promise<AttackedAccuracy> {
   const f = digitLogits(model);
   const hits = (x: tf.Tensor, y: tf.Tensor1D) =>
     tf.sum(tf.cast(tf.equal(tf.argMax(f(x), 1), y), "int32"));
   let clean = 0;
   let robust = 0;
+  let single = 0;
   await forEachBatch(set, opts.batchSize ?? 250, async ({ x, y }, start) => {
     const counts = tf.tidy(() => {
       const xAdv = pgd(f, x, y, {
@@ -39,12 +53,15 @@ export async function cleanAndRobustAccuracy(
         randomStart: true,
         seed: opts.seed + start,
       });
-      return tf.stack([hits(x, y), hits(xAdv, y)]);
+      const xFgsm = opts.withFgsm ? fgsm(f, x, y, { eps: opts.eps }) : x;
+      return tf.stack([hits(x, y), hits(xAdv, y), hits(xFgsm, y)]);
     });
-    const [c, r] = await counts.data();
+    const [c, r, s] = await counts.data();
     counts.dispose();
     clean += c;
     robust += r;
+    single += s;
   });
-  return { clean: clean / set.count, robust: robust / set.count };
+  const n = set.count;
+  return { clean: clean / n, robust: robust / n, fgsm: opts.withFgsm ? single / n : null };
 }
