@@ -27,8 +27,10 @@ export interface Series {
   points: readonly RunPoint[];
 }
 
-const percent = (v: number) => `${Math.round(v * 100)}%`;
-const formatX = (v: number) => String(v);
+export const percent = (v: number) => `${Math.round(v * 100)}%`;
+export const formatX = (v: number) => String(v);
+/** Clean accuracy is dashed on every chart of the lab. */
+export const CLEAN_DASH = "5 4";
 
 /**
  * Clean (dashed) and robust (solid, dotted) accuracy of every run on one chart, against the
@@ -55,7 +57,7 @@ export const AccuracyChart = memo(function AccuracyChart({
           id: `${s.id}:${metric}`,
           label: `${name}, ${metric}`,
           color,
-          dashed: metric === "clean",
+          dash: metric === "clean" ? CLEAN_DASH : undefined,
           dots: metric === "robust",
           points: s.points.map((p) => ({ x: p[key], y: p[metric] })),
         }));

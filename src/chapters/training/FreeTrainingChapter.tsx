@@ -5,6 +5,7 @@ import { selectTrainingRuns, trainingStore, useTraining } from "../../store/trai
 import { Citations } from "../Citations";
 import { CostTable } from "./CostTable";
 import { FreeDeltaView } from "./FreeDeltaView";
+import { OverfittingWatch } from "./OverfittingWatch";
 import { PublishedFigures } from "./PublishedFigures";
 
 /** Sets up the lab above for a comparison, starts it and scrolls to it. */
@@ -71,6 +72,8 @@ export function FreeTrainingChapter() {
           <LiveCostTable />
           <h3>Free training's δ, replay by replay</h3>
           <FreeDeltaView />
+          <h3>Fast training: FGSM accuracy against PGD accuracy</h3>
+          <OverfittingWatch />
           <PublishedFigures />
         </section>
       </div>

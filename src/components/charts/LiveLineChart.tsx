@@ -6,14 +6,22 @@ export interface LineSeries {
   /** Names the line in the dots' tooltips and the chart's description. */
   label: string;
   color: string;
-  dashed?: boolean;
+  /** SVG stroke-dasharray of the line, e.g. "5 4" (solid when absent). */
+  dash?: string;
   /** A dot at every point (with a hover tooltip). */
   dots?: boolean;
   points: readonly { x: number; y: number }[];
 }
 
+/** A vertical rule at x with a label (an event on the x axis). */
+export interface XMarker {
+  x: number;
+  label: string;
+}
+
 interface Props {
   series: readonly LineSeries[];
+  markers?: readonly XMarker[];
   /** Where the x axis should reach at least (0: the points decide), rounded up to a tick. */
   xEnd?: number;
   xLabel: string;
@@ -38,6 +46,7 @@ const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
  */
 export const LiveLineChart = memo(function LiveLineChart({
   series,
+  markers = [],
   xEnd = 0,
   xLabel,
   formatX,
@@ -93,7 +102,7 @@ export const LiveLineChart = memo(function LiveLineChart({
             fill="none"
             stroke={s.color}
             strokeWidth={2}
-            strokeDasharray={s.dashed ? "5 4" : undefined}
+            strokeDasharray={s.dash}
           />
           {s.dots &&
             s.points.map((p) => (
@@ -101,6 +110,14 @@ export const LiveLineChart = memo(function LiveLineChart({
                 <title>{`${s.label}: ${formatY(p.y)} at ${formatX(p.x)} ${xLabel}`}</title>
               </circle>
             ))}
+        </g>
+      ))}
+      {markers.map((m) => (
+        <g key={m.label} className="marker">
+          <line x1={sx(m.x)} x2={sx(m.x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
+          <text x={sx(m.x) - 4} y={PLOT.top + 12} textAnchor="end">
+            {m.label}
+          </text>
         </g>
       ))}
     </svg>
