@@ -2,7 +2,7 @@ import { memo, useMemo } from "react";
 import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLineChart";
 import type { TrainingMethod } from "../../engine/digits/adversarial/types";
 import type { RunPoint } from "../../workers/training/protocol";
-import { METHOD_INFO } from "./methodInfo";
+import { runInfo } from "./methodInfo";
 
 /** The x axes the reader can switch between; `key` is the RunPoint counter plotted. */
 export const AXES = {
@@ -52,7 +52,7 @@ export const AccuracyChart = memo(function AccuracyChart({
   const lines = useMemo(
     () =>
       series.flatMap((s): LineSeries[] => {
-        const { name, color } = METHOD_INFO[s.method];
+        const { name, color } = runInfo(s);
         return (["clean", "robust"] as const).map((metric) => ({
           id: `${s.id}:${metric}`,
           label: `${name}, ${metric}`,

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { costTable } from "../../store/training/costTable";
 import type { RunView } from "../../store/training/trainingStore";
-import { METHOD_INFO } from "./methodInfo";
+import { runInfo } from "./methodInfo";
 
 const pct = (v: number | null) => (v === null ? "…" : `${(v * 100).toFixed(1)}%`);
 const times = (v: number | null) => (v === null ? "…" : `${v.toFixed(2)}×`);
@@ -44,9 +44,9 @@ export function CostTable({ runs }: { runs: readonly RunView[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-method={r.method}>
+            <tr key={r.id} data-method={r.method} data-run={r.id}>
               <th scope="row">
-                {METHOD_INFO[r.method].name}
+                {runInfo(r).name}
                 {r.stoppedEarly && <small> (stopped early)</small>}
               </th>
               <td className="cost-cell">{times(r.passesVsStandard)}</td>

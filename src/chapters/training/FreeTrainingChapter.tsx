@@ -1,22 +1,11 @@
 import { Tex } from "../../components/Tex";
-import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/methods";
-import type { TrainingMethod } from "../../engine/digits/adversarial/types";
-import { selectTrainingRuns, trainingStore, useTraining } from "../../store/training";
+import { selectTrainingRuns, useTraining } from "../../store/training";
 import { Citations } from "../Citations";
 import { CostTable } from "./CostTable";
 import { FreeDeltaView } from "./FreeDeltaView";
 import { OverfittingWatch } from "./OverfittingWatch";
 import { PublishedFigures } from "./PublishedFigures";
-
-/** Sets up the lab above for a comparison, starts it and scrolls to it. */
-function runPreset(methods: TrainingMethod[], settings = {}) {
-  const { actions } = trainingStore.getState();
-  actions.reset();
-  actions.configure({ methods });
-  actions.setSettings(settings);
-  actions.start();
-  document.getElementById("training-lab")?.scrollIntoView({ behavior: "smooth" });
-}
+import { COMPARE_FREE, OVERFITTING, runPreset } from "./presets";
 
 /** The cost table of the runs on screen (its own component: only it redraws as they train). */
 function LiveCostTable() {
@@ -56,13 +45,10 @@ export function FreeTrainingChapter() {
             PGD check during training catches the collapse and rolls back to the best weights.
           </p>
           <div className="button-row">
-            <button type="button" onClick={() => runPreset(["standard", "pgd", "free"])}>
+            <button type="button" onClick={() => runPreset(COMPARE_FREE)}>
               Compare standard, PGD and free training
             </button>
-            <button
-              type="button"
-              onClick={() => runPreset(["standard", "fast"], CATASTROPHIC_OVERFITTING)}
-            >
+            <button type="button" onClick={() => runPreset(OVERFITTING)}>
               Provoke catastrophic overfitting
             </button>
           </div>

@@ -1,11 +1,11 @@
 import { useShallow } from "zustand/react/shallow";
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
-import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/methods";
 import { TRAINING_METHODS, type TrainingMethod } from "../../engine/digits/adversarial/types";
 import { selectTrainingActions, useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
 import { METHOD_INFO } from "./methodInfo";
+import { applyPreset, OVERFITTING } from "./presets";
 
 const selectControls = (s: TrainingStore) => ({ setup: s.setup, phase: s.phase });
 const BUDGETS = [1, 2, 3, 5, 10];
@@ -16,6 +16,33 @@ const SPEEDS = [
 ];
 /** Largest training epsilon offered: 0.3, Madry et al.'s MNIST budget (77/255). */
 const MAX_LEVEL = 77;
+
+const selectEarlyStopping = (s: TrainingStore) =>
+  s.setup.compareEarlyStopping ? "both" : s.setup.settings.earlyStopping ? "on" : "off";
+
+/** Fast training's early stopping: on, off, or both (two runs from the same start). */
+function EarlyStoppingChoice({ disabled }: { disabled: boolean }) {
+  const value = useTraining(selectEarlyStopping);
+  const { configure, setSettings } = useTraining(selectTrainingActions);
+  return (
+    <label className="knob">
+      early stopping
+      <select
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const choice = e.target.value;
+          configure({ compareEarlyStopping: choice === "both" });
+          if (choice !== "both") setSettings({ earlyStopping: choice === "on" });
+        }}
+      >
+        <option value="on">on</option>
+        <option value="off">off</option>
+        <option value="both">off and on, side by side</option>
+      </select>
+    </label>
+  );
+}
 
 /** One method's own knob, shown next to its checkbox. */
 function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: boolean }) {
@@ -45,17 +72,6 @@ function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: bo
       />
     </label>
   );
-  const flag = (label: string, key: "fastRandomStart" | "earlyStopping") => (
-    <label className="knob">
-      <input
-        type="checkbox"
-        checked={settings[key]}
-        disabled={disabled}
-        onChange={(e) => setSettings({ [key]: e.target.checked })}
-      />
-      {label}
-    </label>
-  );
   switch (method) {
     case "fgsm":
       return number("α (clean weight)", settings.alpha, 0, 1, 0.1, (alpha) =>
@@ -73,13 +89,21 @@ function MethodKnob({ method, disabled }: { method: TrainingMethod; disabled: bo
           {number("step / ε", settings.fastStepRatio, 0.25, 4, 0.25, (fastStepRatio) =>
             setSettings({ fastStepRatio }),
           )}
-          {flag("random start", "fastRandomStart")}
-          {flag("early stopping", "earlyStopping")}
+          <label className="knob">
+            <input
+              type="checkbox"
+              checked={settings.fastRandomStart}
+              disabled={disabled}
+              onChange={(e) => setSettings({ fastRandomStart: e.target.checked })}
+            />
+            random start
+          </label>
+          <EarlyStoppingChoice disabled={disabled} />
           <button
             type="button"
             className="link-button"
             disabled={disabled}
-            onClick={() => setSettings(CATASTROPHIC_OVERFITTING)}
+            onClick={() => applyPreset(OVERFITTING)}
           >
             settings that overfit catastrophically
           </button>

@@ -3,7 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useTraining } from "../../store/training";
 import type { RunView, TrainingStore } from "../../store/training/trainingStore";
 import { AccuracyChart, AXES, type Axis } from "./AccuracyChart";
-import { METHOD_INFO } from "./methodInfo";
+import { runInfo } from "./methodInfo";
 
 // Element-wise stable (useShallow): the chart redraws when a point arrives, not on every step.
 const selectPoints = (s: TrainingStore) => s.runs.map((r) => r.points);
@@ -14,16 +14,17 @@ function RunProgress({ runs }: { runs: readonly RunView[] }) {
   return (
     <ul className="run-progress">
       {runs.map((run) => {
+        const { name, color } = runInfo(run);
         const spent = run.counters?.backward ?? 0;
         const budget = run.spec.backwardBudget;
         return (
           <li key={run.id} data-run={run.id} data-points={run.points.length}>
-            <span className="swatch" style={{ background: METHOD_INFO[run.method].color }} />
-            <span className="run-name">{METHOD_INFO[run.method].name}</span>
+            <span className="swatch" style={{ background: color }} />
+            <span className="run-name">{name}</span>
             <progress
               max={budget}
               value={Math.min(spent, budget)}
-              aria-label={`${METHOD_INFO[run.method].name} progress`}
+              aria-label={`${name} progress`}
             />
             <span className="run-status">
               {run.stoppedEarly

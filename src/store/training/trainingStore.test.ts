@@ -6,7 +6,14 @@ import { loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
 import type { FromWorker, ToWorker } from "../../workers/training/protocol";
 import { TrainingSession } from "../../workers/training/session";
 import { costTable } from "./costTable";
-import { createTrainingStore, type TrainingStore, type WorkerLike } from "./trainingStore";
+import {
+  createTrainingStore,
+  DEFAULT_SETUP,
+  FAST_WITH_STOPPING,
+  runRequests,
+  type TrainingStore,
+  type WorkerLike,
+} from "./trainingStore";
 
 /** The real session, hosted in-process with the worker's message semantics (asynchronous). */
 function inProcessWorker(split: DigitSplit): WorkerLike & { session(): TrainingSession } {
@@ -68,6 +75,23 @@ const until = (store: { getState(): TrainingStore }, test: (s: TrainingStore) =>
     };
     poll();
   });
+
+describe("runRequests", () => {
+  it("one run per method; fast twice, early stopping off and on, when comparing", () => {
+    const setup = { ...DEFAULT_SETUP, methods: ["standard" as const, "fast" as const] };
+    expect(runRequests(setup, 8000).map((r) => r.id)).toEqual(["standard", "fast"]);
+    const both = runRequests({ ...setup, compareEarlyStopping: true }, 8000);
+    expect(both.map((r) => r.id)).toEqual(["standard", "fast", FAST_WITH_STOPPING]);
+    const [, off, on] = both;
+    expect([off.spec.settings.earlyStopping, on.spec.settings.earlyStopping]).toEqual([
+      false,
+      true,
+    ]);
+    // Twins: the same method, start, batch order and budget; only early stopping differs.
+    expect({ ...on.spec, settings: off.spec.settings }).toEqual(off.spec);
+    expect(both[0].spec.backwardBudget).toBe(2 * 125);
+  });
+});
 
 describe("training store + session (in process, cpu)", () => {
   it("trains two methods side by side to the same backward budget, with points, costs and deltas", async () => {

@@ -15,6 +15,7 @@ import type {
   EvaluationSettings,
   FromWorker,
   RunPoint,
+  RunRequest,
   ToWorker,
 } from "../../workers/training/protocol";
 
@@ -68,6 +69,11 @@ export interface TrainingSetup {
   evalDigits: number;
   /** Slow motion: pause between minibatch updates, ms. */
   delayMs: number;
+  /**
+   * With fast training chosen: train it twice from the same start, early stopping off (id
+   * "fast") and on (id FAST_WITH_STOPPING), instead of once as `settings.earlyStopping` says.
+   */
+  compareEarlyStopping: boolean;
 }
 
 export interface TrainingState {
@@ -116,7 +122,25 @@ export const DEFAULT_SETUP: TrainingSetup = {
   evalSteps: 10,
   evalDigits: 500,
   delayMs: 0,
+  compareEarlyStopping: false,
 };
+
+/** Id of the early-stopping twin of an early-stopping comparison. */
+export const FAST_WITH_STOPPING = "fast-stopping";
+
+/** The runs a start asks for: one per chosen method, fast twice when comparing early stopping. */
+export function runRequests(setup: TrainingSetup, trainDigits: number): RunRequest[] {
+  return setup.methods.flatMap((method) => {
+    if (method !== "fast" || !setup.compareEarlyStopping) {
+      return [{ id: method, spec: runSpec(method, setup, trainDigits) }];
+    }
+    const variant = (id: string, earlyStopping: boolean) => {
+      const settings = { ...setup.settings, earlyStopping };
+      return { id, spec: runSpec(method, { ...setup, settings }, trainDigits) };
+    };
+    return [variant("fast", false), variant(FAST_WITH_STOPPING, true)];
+  });
+}
 
 /** The run of `method` under `setup`: every method shares the model's seed and batch order. */
 export function runSpec(
@@ -166,10 +190,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
 
     const sendStart = () => {
       const { setup } = get();
-      const runs = setup.methods.map((method) => ({
-        id: method,
-        spec: runSpec(method, setup, trainDigits),
-      }));
+      const runs = runRequests(setup, trainDigits);
       const budget = runs[0]?.spec.backwardBudget ?? 0;
       const evaluation: EvaluationSettings = {
         eps: setup.settings.eps,
