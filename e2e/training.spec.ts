@@ -80,7 +80,7 @@ test("two methods train live in a worker: points for both, a measured cost table
     await expect(row.locator("td").nth(3)).toHaveText(/\d+\.\d%/);
   }
   // Free training's delta appears replay by replay (m = 4 by default).
-  await expect(page.locator(".free-deltas thead th")).toHaveCount(5);
+  await expect(page.locator(".free-deltas thead th", { hasText: "δ after replay" })).toHaveCount(4);
 
   // Pause: once acknowledged, no new points arrive.
   await lab.getByRole("button", { name: "Pause" }).click();
@@ -99,4 +99,45 @@ test("two methods train live in a worker: points for both, a measured cost table
   await expect(lab).toHaveAttribute("data-phase", "running");
   await lab.getByRole("button", { name: "Reset" }).click();
   await expect(lab.locator("li[data-run]")).toHaveCount(0);
+});
+
+test("fast training with early stopping off and on, side by side: the watch draws both, the stopping run its checks", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await waitForIdle(page);
+  await page.locator("#training").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const lab = page.locator("#training-lab");
+  const methods = lab.getByRole("group", { name: "Methods, trained side by side" });
+  await methods.getByRole("checkbox", { name: "Free training" }).uncheck();
+  await methods.getByRole("checkbox", { name: "Standard" }).uncheck();
+  await methods.getByRole("checkbox", { name: "Fast FGSM" }).check();
+  await methods.getByRole("combobox", { name: "early stopping" }).selectOption("both");
+  await lab.getByRole("radio", { name: "Softmax" }).check();
+  await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
+  await lab.getByRole("button", { name: "Train" }).click();
+  await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+
+  // Two fast runs, one per early-stopping setting, with the same budget.
+  await expect(lab.locator("li[data-run]")).toHaveCount(2);
+  await expect(lab.locator('li[data-run="fast"] .run-name')).toHaveText("Fast FGSM");
+  await expect(lab.locator('li[data-run="fast-stopping"] .run-name')).toHaveText(
+    "Fast FGSM, early stopping",
+  );
+  const watch = page.locator(".overfitting-watch");
+  const dots = (series: string) =>
+    watch.locator(`[data-series="${series}"] .dot`).evaluateAll((d) => d.length);
+  // PGD and FGSM curves for both runs; checks only where early stopping is on.
+  for (const run of ["fast", "fast-stopping"]) {
+    expect(await dots(`${run}:robust`)).toBeGreaterThanOrEqual(4);
+    await expect(watch.locator(`[data-series="${run}:fgsm"] polyline`)).toHaveCount(1);
+  }
+  expect(await dots("fast:check")).toBe(0);
+  expect(await dots("fast-stopping:check")).toBeGreaterThanOrEqual(2);
+  await expect(watch.locator(".caption")).toContainText(/under FGSM/);
+  // The cost table counts the checks: the stopping twin spends more passes per minibatch.
+  const counted = (run: string) =>
+    page.locator(`table.cost-table tr[data-run="${run}"] td`).first().textContent();
+  expect(await counted("fast")).toBe("2.00×");
+  expect(Number.parseFloat((await counted("fast-stopping")) ?? "")).toBeGreaterThan(2);
 });
