@@ -4,7 +4,7 @@ import { epochBatches } from "../batches";
 import { type DigitSet, pickDigits } from "../mnistFormat";
 import { loadSplitFromDisk } from "../testing/nodeDigits";
 import { DEFAULT_METHOD_SETTINGS, passesPerMinibatch } from "./methods";
-import { createTrainingRun } from "./trainingRun";
+import { collapsed, createTrainingRun, EARLY_STOPPING } from "./trainingRun";
 import { type RunSpec, TRAINING_METHODS, type TrainingMethod } from "./types";
 
 beforeAll(async () => {
@@ -122,13 +122,23 @@ describe("a training run", () => {
     run.dispose();
   });
 
+  it("a collapse is a fall of over 20 points, or to under half the best by 5 points or more", () => {
+    const stop = (best: number, now: number) => collapsed(best, now, EARLY_STOPPING);
+    expect(stop(0.45, 0.24)).toBe(true); // Wong et al.'s rule: 21 points down
+    expect(stop(0.45, 0.26)).toBe(false); // 19 points, still over half
+    expect(stop(0.18, 0.08)).toBe(true); // a low peak halved: 10 points down
+    expect(stop(0.18, 0.1)).toBe(false);
+    expect(stop(0.04, 0.01)).toBe(false); // under half, but a 3-point wobble near chance
+    expect(stop(0.3, 0.35)).toBe(false);
+  });
+
   it("a small drop does not stop it; the real PGD check's passes are counted", async () => {
     const train = await smallSet();
     const start = tf.memory().numTensors;
     const spec = specOf("fast", { settings: { ...specOf("fast").settings, earlyStopping: true } });
     // Check every 2 minibatches: PGD-3 on 2 minibatches of digits (2 units a pass).
     const run = createTrainingRun(train, spec, {
-      earlyStopping: { perEpoch: 2, batches: 2, steps: 3, drop: 0.99 },
+      earlyStopping: { perEpoch: 2, batches: 2, steps: 3, drop: 0.99, fraction: 0 },
     });
     const checks: number[] = [];
     for (let s = 0; s < 4; s++) {
