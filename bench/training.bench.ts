@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { expect, test, waitForIdle } from "../e2e/fixtures";
+import { DEFAULT_METHOD_SETTINGS } from "../src/engine/digits/adversarial/methods";
 import { median, table } from "./stats";
 
 test.setTimeout(1_800_000);
@@ -29,15 +30,7 @@ const KINDS = (process.env.GIBBON_BENCH_KINDS?.split(",") as Kind[] | undefined)
  */
 const WARMUP_STEPS = 3;
 /** The defaults of the page (eps 0.1, alpha 0.5, k = 3, m = 4), early stopping off. */
-const SETTINGS = {
-  eps: 0.1,
-  alpha: 0.5,
-  pgdSteps: 3,
-  replays: 4,
-  fastStepRatio: 1.25,
-  fastRandomStart: true,
-  earlyStopping: false,
-};
+const SETTINGS = { ...DEFAULT_METHOD_SETTINGS, earlyStopping: false };
 /** Nominal cost of a minibatch update relative to standard's, per backward pass for free. */
 const TARGET: Record<Method, string> = {
   standard: "1",
