@@ -186,6 +186,21 @@ export function TrainingControls() {
           }
         />
         <label>
+          Seed{" "}
+          <input
+            type="number"
+            className="seed-input"
+            min={1}
+            max={9999}
+            step={1}
+            value={setup.seed}
+            onChange={(e) => {
+              const seed = Number(e.target.value);
+              if (Number.isInteger(seed) && seed >= 1 && seed <= 9999) actions.configure({ seed });
+            }}
+          />
+        </label>
+        <label>
           Budget{" "}
           <select
             value={setup.budgetEpochs}

@@ -90,6 +90,9 @@ describe("runRequests", () => {
     // Twins: the same method, start, batch order and budget; only early stopping differs.
     expect({ ...on.spec, settings: off.spec.settings }).toEqual(off.spec);
     expect(both[0].spec.backwardBudget).toBe(2 * 125);
+    // Every run starts from the setup's seed.
+    const seeded = runRequests({ ...setup, seed: 42, compareEarlyStopping: true }, 8000);
+    expect(seeded.map((r) => r.spec.seed)).toEqual([42, 42, 42]);
   });
 });
 

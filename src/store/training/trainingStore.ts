@@ -60,6 +60,8 @@ export interface TrainingSetup {
   /** Methods to train side by side, in TRAINING_METHODS order. */
   methods: TrainingMethod[];
   kind: DigitModelKind;
+  /** Seeds every run's initial weights, batch order and random starts (the same for all). */
+  seed: number;
   settings: MethodSettings;
   /** Budget in epochs of standard training (the same backward passes for every method). */
   budgetEpochs: number;
@@ -117,6 +119,7 @@ const STEP_FLUSH_MS = 300;
 export const DEFAULT_SETUP: TrainingSetup = {
   methods: ["standard", "free"],
   kind: "mlp",
+  seed: 1,
   settings: DEFAULT_METHOD_SETTINGS,
   budgetEpochs: 2,
   evalSteps: 10,
@@ -142,7 +145,7 @@ export function runRequests(setup: TrainingSetup, trainDigits: number): RunReque
   });
 }
 
-/** The run of `method` under `setup`: every method shares the model's seed and batch order. */
+/** The run of `method` under `setup`: every method shares the setup's seed, so the same start. */
 export function runSpec(
   method: TrainingMethod,
   setup: TrainingSetup,
@@ -153,7 +156,7 @@ export function runSpec(
     method,
     settings: setup.settings,
     kind: setup.kind,
-    seed: recipe.seed,
+    seed: setup.seed,
     batchSize: BATCH_SIZE,
     learningRate: recipe.learningRate,
     backwardBudget: Math.round(setup.budgetEpochs * Math.ceil(trainDigits / BATCH_SIZE)),
