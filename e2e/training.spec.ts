@@ -124,6 +124,10 @@ test("fast training with early stopping off and on, side by side: the watch draw
   await expect(lab.locator('li[data-run="fast-stopping"] .run-name')).toHaveText(
     "Fast FGSM, early stopping",
   );
+  // Both on the lab's chart, each its own line.
+  for (const run of ["fast", "fast-stopping"]) {
+    await expect(lab.locator(`.accuracy-chart [data-series="${run}:robust"]`)).toHaveCount(1);
+  }
   const watch = page.locator(".overfitting-watch");
   const dots = (series: string) =>
     watch.locator(`[data-series="${series}"] .dot`).evaluateAll((d) => d.length);

@@ -7,6 +7,7 @@ import { runInfo } from "./methodInfo";
 
 // Element-wise stable (useShallow): the chart redraws when a point arrives, not on every step.
 const selectPoints = (s: TrainingStore) => s.runs.map((r) => r.points);
+const selectIds = (s: TrainingStore) => s.runs.map((r) => r.id);
 const selectMethods = (s: TrainingStore) => s.runs.map((r) => r.method);
 
 /** Per-run progress bars: backward passes spent out of the shared budget. */
@@ -59,10 +60,11 @@ export function TrainingCurves({
   const budget = runs[0]?.spec.backwardBudget ?? 0;
   const [axis, setAxis] = useState<Axis>("backward");
   const points = useTraining(useShallow(selectPoints));
+  const ids = useTraining(useShallow(selectIds));
   const methods = useTraining(useShallow(selectMethods));
   const series = useMemo(
-    () => methods.map((method, i) => ({ id: method, method, points: points[i] ?? [] })),
-    [methods, points],
+    () => ids.map((id, i) => ({ id, method: methods[i], points: points[i] ?? [] })),
+    [ids, methods, points],
   );
   return (
     <div className="training-curves">
