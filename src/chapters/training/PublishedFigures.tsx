@@ -46,12 +46,22 @@ const PAPER_ROWS: {
 const pct = (v: number | null) => (v === null ? "…" : `${(v * 100).toFixed(1)}%`);
 
 /** This tab's run of the same method, in the paper row's terms (or how to get one). */
-function OursCell({ row, eps }: { row: CostRow | undefined; eps: number | null }) {
+function OursCell({
+  row,
+  eps,
+  fastSetting,
+}: {
+  row: CostRow | undefined;
+  eps: number | null;
+  /** For fast training: its start and step, which may not be the paper's. */
+  fastSetting?: string;
+}) {
   if (!row || eps === null) return <td className="ours">not trained here yet</td>;
   const cost = row.costVsStandard === null ? "" : `, ${row.costVsStandard.toFixed(2)}× standard`;
   return (
     <td className="ours">
       {pct(row.clean)} clean, {pct(row.robust)} robust at {Math.round(eps * 255)}/255
+      {fastSetting && ` (${fastSetting})`}
       {cost}, {row.seconds.toFixed(1)} s
     </td>
   );
@@ -65,6 +75,9 @@ export function PublishedFigures() {
   const runs = useTraining(selectTrainingRuns);
   const rows = useMemo(() => costTable(runs), [runs]);
   const eps = runs[0]?.spec.settings.eps ?? null;
+  const fast = runs.find((r) => r.method === "fast")?.spec.settings;
+  const fastSetting =
+    fast && `${fast.fastRandomStart ? "random" : "zero"} start, step ${fast.fastStepRatio}ε`;
   return (
     <section className="paper-figures" aria-label="Published figures">
       <h4>What the papers report (their setting), and what the runs here give (ours)</h4>
@@ -90,7 +103,11 @@ export function PublishedFigures() {
               <td>{p.clean}</td>
               <td>{p.robust}</td>
               <td>{p.time}</td>
-              <OursCell row={rows.find((r) => r.method === p.method)} eps={eps} />
+              <OursCell
+                row={rows.find((r) => r.method === p.method)}
+                eps={eps}
+                fastSetting={p.method === "fast" ? fastSetting : undefined}
+              />
             </tr>
           ))}
         </tbody>

@@ -18,6 +18,6 @@ export function runInfo(run: { id: string; method: TrainingMethod }): {
   name: string;
   color: string;
 } {
-  if (run.id === FAST_WITH_STOPPING) return { name: "Fast FGSM, early stopping", color: "#0c8599" };
+  if (run.id === FAST_WITH_STOPPING) return { name: "Fast FGSM, early stopping", color: "#7048e8" };
   return METHOD_INFO[run.method];
 }
