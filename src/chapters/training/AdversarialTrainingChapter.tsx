@@ -38,8 +38,9 @@ export function AdversarialTrainingChapter() {
           <p>
             Things to try: with the x axis on <em>backward passes</em> (equal compute), compare
             standard, PGD and free training; switch to <em>epochs</em> to see how much more data
-            each backward pass of PGD training costs. Raise ε to 0.3 (Madry et al.'s MNIST budget)
-            and watch clean accuracy pay for robustness.
+            each backward pass of PGD training costs. Raise ε toward 0.3 (Madry et al.'s MNIST
+            budget) and watch clean accuracy pay for robustness: the small MLP barely learns at all
+            there.
           </p>
         </div>
         <section className="demo" aria-label="Adversarial training lab">
