@@ -54,8 +54,12 @@ export function FreeTrainingChapter() {
           <p>
             The second button trains the CNN at ε = 77/255 (Madry et al.'s 0.3 for MNIST) with FGSM
             from a zero start and a step of ε, twice from the same start: with early stopping off
-            and on. Watch the two curves of the run without it part ways. It trains five epochs of a
-            convolutional network: seconds on a GPU, but many minutes on a computer without one.
+            and on. Expect FGSM accuracy to climb far above PGD accuracy, which stays near zero or
+            falls back to it: on a network this small, robustness hardly gets off the ground at that
+            ε before the one-step attack is beaten. The twin with early stopping stops once its
+            check loses half its best (or 20 points) and keeps the best weights it saw. It trains
+            five epochs of a convolutional network: quick with a GPU; without one, expect tens of
+            minutes.
           </p>
           <div className="button-row">
             <button type="button" onClick={() => runPreset(COMPARE_FREE)}>
