@@ -53,10 +53,11 @@ export async function cleanAndRobustAccuracy(
         randomStart: true,
         seed: opts.seed + start,
       });
-      const xFgsm = opts.withFgsm ? fgsm(f, x, y, { eps: opts.eps }) : x;
-      return tf.stack([hits(x, y), hits(xAdv, y), hits(xFgsm, y)]);
+      const counted = [hits(x, y), hits(xAdv, y)];
+      if (opts.withFgsm) counted.push(hits(fgsm(f, x, y, { eps: opts.eps }), y));
+      return tf.stack(counted);
     });
-    const [c, r, s] = await counts.data();
+    const [c, r, s = 0] = await counts.data();
     counts.dispose();
     clean += c;
     robust += r;
