@@ -113,7 +113,7 @@ export const LiveLineChart = memo(function LiveLineChart({
         </g>
       ))}
       {markers.map((m) => (
-        <g key={m.label} className="marker">
+        <g key={`${m.x}:${m.label}`} className="marker">
           <line x1={sx(m.x)} x2={sx(m.x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
           <text x={sx(m.x) - 4} y={PLOT.top + 12} textAnchor="end">
             {m.label}
