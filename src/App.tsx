@@ -1,31 +1,52 @@
+import { Fragment, useRef } from "react";
+import { CHAPTERS } from "./chapters/chapterList";
 import { LinearityChapter } from "./chapters/linearity/LinearityChapter";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
 import { FgsmStepsChapter } from "./chapters/steps/FgsmStepsChapter";
 import { AdversarialTrainingChapter } from "./chapters/training/AdversarialTrainingChapter";
 import { FreeTrainingChapter } from "./chapters/training/FreeTrainingChapter";
 import { TransferChapter } from "./chapters/transfer/TransferChapter";
+import { ChapterPager } from "./components/nav/ChapterPager";
+import { TableOfContents } from "./components/nav/TableOfContents";
+import { useHeightVariable } from "./components/nav/useHeightVariable";
 import { StatusBar } from "./components/StatusBar";
 
-/** The page: a masthead, the chapters in the blog's order, and the credits. */
+/** Each chapter's view, by its id in CHAPTERS. */
+const VIEWS: Record<string, () => React.JSX.Element> = {
+  prank: PrankChapter,
+  linearity: LinearityChapter,
+  "fgsm-steps": FgsmStepsChapter,
+  transfer: TransferChapter,
+  training: AdversarialTrainingChapter,
+  free: FreeTrainingChapter,
+};
+
+/** The page: a masthead with the table of contents, the chapters in the blog's order, the credits. */
 export function App() {
+  const masthead = useRef<HTMLElement>(null);
+  useHeightVariable(masthead, "--masthead-height");
   return (
     <>
-      <header className="masthead">
-        <div>
+      <header className="masthead" ref={masthead}>
+        <div className="brand">
           <h1>Gibbon</h1>
           <p className="tagline">
             Adversarial examples, live in your browser. Nothing you load leaves it.
           </p>
         </div>
         <StatusBar />
+        <TableOfContents />
       </header>
       <main>
-        <PrankChapter />
-        <LinearityChapter />
-        <FgsmStepsChapter />
-        <TransferChapter />
-        <AdversarialTrainingChapter />
-        <FreeTrainingChapter />
+        {CHAPTERS.map(({ id }) => {
+          const View = VIEWS[id];
+          return (
+            <Fragment key={id}>
+              <View />
+              <ChapterPager id={id} />
+            </Fragment>
+          );
+        })}
       </main>
       <footer className="site-footer">
         <p>

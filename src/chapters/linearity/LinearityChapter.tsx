@@ -1,4 +1,5 @@
 import { useRef } from "react";
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { useWhenVisible } from "../../components/useWhenVisible";
 import { linearityStore } from "../../store/digits/linearity";
@@ -16,10 +17,7 @@ export function LinearityChapter() {
   useWhenVisible(ref, start);
   return (
     <article className="chapter" id="linearity" aria-labelledby="linearity-title" ref={ref}>
-      <header>
-        <p className="kicker">Chapter 2</p>
-        <h2 id="linearity-title">Why it happens: too linear, in too many dimensions</h2>
-      </header>
+      <ChapterHeader id="linearity" />
       <div className="chapter-grid">
         <div className="prose">
           <p>

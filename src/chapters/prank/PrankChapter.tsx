@@ -5,6 +5,7 @@ import { ModelPicker } from "../../components/controls/ModelPicker";
 import { TargetPicker } from "../../components/controls/TargetPicker";
 import { DownloadButtons } from "../../components/DownloadButtons";
 import { ImageTriptych } from "../../components/ImageTriptych";
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { Citations } from "../Citations";
 import { PrankNumbers } from "./PrankNumbers";
@@ -17,10 +18,7 @@ const PGD_STEP = String.raw`x^{(i+1)} = \Pi_{\epsilon}\big(x^{(i)} + \alpha\, \o
 export function PrankChapter() {
   return (
     <article className="chapter" id="prank" aria-labelledby="prank-title">
-      <header>
-        <p className="kicker">Chapter 1</p>
-        <h2 id="prank-title">The prank: a panda the network calls a gibbon</h2>
-      </header>
+      <ChapterHeader id="prank" />
       <div className="chapter-grid">
         <div className="prose">
           <p>

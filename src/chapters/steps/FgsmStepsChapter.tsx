@@ -1,3 +1,4 @@
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import "./steps.css";
 import { useRef } from "react";
 import { useWhenVisible } from "../../components/useWhenVisible";
@@ -14,10 +15,7 @@ export function FgsmStepsChapter() {
   useWhenVisible(ref, start);
   return (
     <article className="chapter" id="fgsm-steps" aria-labelledby="fgsm-steps-title" ref={ref}>
-      <header>
-        <p className="kicker">Chapter 3</p>
-        <h2 id="fgsm-steps-title">FGSM, step by step</h2>
-      </header>
+      <ChapterHeader id="fgsm-steps" />
       <div className="chapter-grid">
         <StepsProse />
         <StepsDemo />

@@ -1,3 +1,4 @@
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { Citations } from "../Citations";
 import { TrainingLab } from "./TrainingLab";
@@ -6,10 +7,7 @@ import { TrainingLab } from "./TrainingLab";
 export function AdversarialTrainingChapter() {
   return (
     <article className="chapter" id="training" aria-labelledby="training-title">
-      <header>
-        <p className="kicker">Chapter 5</p>
-        <h2 id="training-title">Adversarial training: learning from your own attacks</h2>
-      </header>
+      <ChapterHeader id="training" />
       <div className="chapter-grid">
         <div className="prose">
           <p>

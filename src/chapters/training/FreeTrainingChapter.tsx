@@ -1,3 +1,4 @@
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { selectTrainingRuns, useTraining } from "../../store/training";
 import { Citations } from "../Citations";
@@ -16,10 +17,7 @@ function LiveCostTable() {
 export function FreeTrainingChapter() {
   return (
     <article className="chapter" id="free" aria-labelledby="free-title">
-      <header>
-        <p className="kicker">Chapter 6</p>
-        <h2 id="free-title">Adversarial training for free</h2>
-      </header>
+      <ChapterHeader id="free" />
       <div className="chapter-grid">
         <div className="prose">
           <p>

@@ -1,4 +1,5 @@
 import { useRef } from "react";
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { useWhenVisible } from "../../components/useWhenVisible";
 import { transferStore } from "../../store/digits/transferStore";
@@ -14,10 +15,7 @@ export function TransferChapter() {
   useWhenVisible(ref, start);
   return (
     <article className="chapter" id="transfer" aria-labelledby="transfer-title" ref={ref}>
-      <header>
-        <p className="kicker">Chapter 4</p>
-        <h2 id="transfer-title">Transferability: one attack, many victims</h2>
-      </header>
+      <ChapterHeader id="transfer" />
       <div className="chapter-grid">
         <div className="prose">
           <p>

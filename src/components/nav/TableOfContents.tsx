@@ -1,0 +1,47 @@
+import "./nav.css";
+import { useEffect, useState } from "react";
+import { CHAPTERS } from "../../chapters/chapterList";
+import { useCurrentChapter } from "./useCurrentChapter";
+
+const IDS = CHAPTERS.map((c) => c.id);
+
+/**
+ * The chapters, with the one being read marked (aria-current). A side rail on wide screens;
+ * on narrow ones a "Chapters" button in the masthead opens the same list as a menu.
+ */
+export function TableOfContents() {
+  const current = useCurrentChapter(IDS);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    window.addEventListener("keydown", close);
+    return () => window.removeEventListener("keydown", close);
+  }, [open]);
+  return (
+    <nav className={`toc${open ? " open" : ""}`} aria-label="Chapters">
+      <button
+        type="button"
+        className="toc-toggle secondary"
+        aria-expanded={open}
+        aria-controls="toc-list"
+        onClick={() => setOpen(!open)}
+      >
+        Chapters <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+      </button>
+      <ol id="toc-list" className="toc-list">
+        {CHAPTERS.map((c) => (
+          <li key={c.id}>
+            <a
+              href={`#${c.id}`}
+              aria-current={current === c.id ? "location" : undefined}
+              onClick={() => setOpen(false)}
+            >
+              <span className="toc-number">{c.number}</span> {c.short}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
