@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test, waitForIdle } from "./fixtures";
 import { auditLayout, type LayoutFault } from "./layoutAudit";
@@ -29,7 +30,7 @@ async function fillEveryChapter(page: Page): Promise<void> {
   await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
 }
 
-test("no chapter clips or overflows from 320 to 1,280 px", async ({ page }) => {
+test("no chapter clips or overflows from 320 to 1,280 px", async ({ page }, info) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await fillEveryChapter(page);
@@ -46,6 +47,8 @@ test("no chapter clips or overflows from 320 to 1,280 px", async ({ page }) => {
     return `${w}px: document ${found[w].docOverflow}px too wide; ${found[w].faults.length} faults ${JSON.stringify(byChapter)}`;
   }).join("\n");
   console.info(`layout audit\n${summary}`);
+  // Every fault, for whoever fixes them: test-results/<this test>/layout-audit.json.
+  writeFileSync(info.outputPath("layout-audit.json"), JSON.stringify(found, null, 1));
   for (const width of WIDTHS) {
     const { docOverflow, faults } = found[width];
     const detail = faults
