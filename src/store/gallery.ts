@@ -10,14 +10,14 @@ export interface GalleryPhoto {
 const bundled = (file: string) => `${import.meta.env.BASE_URL}gallery/${file}`;
 
 /**
- * The panda is CC BY and is loaded from Wikimedia Commons at run time (its
- * credit is shown beside it); the two CC0 photos ship with the app.
+ * Every gallery photo ships with the app (public/gallery/), so chapter 1 needs no third-party
+ * host. The panda is CC BY 1.0: its credit, linked to its Commons page, is shown beside it.
  */
 export const GALLERY: readonly GalleryPhoto[] = [
   {
     id: "panda",
     label: "Giant panda",
-    url: "https://upload.wikimedia.org/wikipedia/commons/8/8d/Lightmatter_panda.jpg",
+    url: bundled("giant_panda.jpg"),
     credit: "Aaron Logan, CC BY 1.0",
     sourceUrl: "https://commons.wikimedia.org/wiki/File:Lightmatter_panda.jpg",
   },

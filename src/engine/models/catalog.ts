@@ -1,6 +1,8 @@
 /**
  * The ImageNet classifiers Gibbon can load, where they live, and how to call them.
- * The MobileNet URLs are exactly those `@tensorflow-models/mobilenet` 2.1.1 uses.
+ * MobileNet v1 0.25 ships with the app (public/models/, byte-identical to TF Hub's files, its
+ * licence beside it), so chapter 1 needs no third-party host; the other models load from their
+ * public URLs (MobileNet v2's is the one `@tensorflow-models/mobilenet` 2.1.1 uses).
  */
 
 /** Order of the model's 1000 logits: the standard ILSVRC order, or Darknet's own order. */
@@ -14,8 +16,13 @@ export interface ImageNetModelSpec {
   label: string;
   /** One sentence for the model picker. */
   description: string;
-  /** Base URL: the folder that holds model.json and the weight files. */
+  /**
+   * Base URL: the folder that holds model.json and the weight files. A relative URL is served by
+   * the app itself (resolved against the page, so the build works from any folder).
+   */
   url: string;
+  /** Ships with the app: no network needed, so it is not copied into the IndexedDB cache. */
+  bundled?: boolean;
   /** TF Hub layout: every file is requested with `?tfjs-format=file`. */
   fromTFHub: boolean;
   /** tfjs graph model (converter) or layers model (Keras). */
@@ -34,19 +41,21 @@ export interface ImageNetModelSpec {
   classOrder?: ClassOrder;
 }
 
-/** MobileNet v1, width 0.25: the fast default (1001 logits, index 0 = background). */
+/** MobileNet v1, width 0.25: the fast default, built in (1001 logits, index 0 = background). */
 const MOBILENET_V1_025: ImageNetModelSpec = {
   id: "mobilenet_v1_025",
   label: "MobileNet v1 0.25 — fast",
-  description: "A tiny MobileNet (0.47 M parameters): quick to download and to attack.",
-  url: "https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1",
-  fromTFHub: true,
+  description: "A tiny MobileNet (0.47 M parameters) that ships with Gibbon: quick to attack.",
+  url: "models/mobilenet_v1_025",
+  bundled: true,
+  fromTFHub: false,
   format: "graph",
   inputSize: 224,
   inputRange: [0, 1],
   sizeBytes: 1_870_388,
   licence: "Apache-2.0",
-  source: "Google, TF Hub google/imagenet/mobilenet_v1_025_224/classification/1",
+  source:
+    "Google, TF Hub google/imagenet/mobilenet_v1_025_224/classification/1 (bundled unmodified)",
 };
 
 /** MobileNet v2, width 1.0: slower, more accurate (1001 logits, index 0 = background). */

@@ -39,28 +39,31 @@ export function fileNameOf(urlOrPath: string): string {
   return parts[parts.length - 1] || noQuery;
 }
 
-/** Host name of a URL for messages ("tfhub.dev"), or the URL itself if it does not parse. */
+/** Host name of a URL for messages ("tfhub.dev"); a relative URL is the app's own server. */
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return "Gibbon's own server";
   }
 }
 
 /** The request for `url` failed before any answer came back (no network, DNS, CORS). */
 export function offlineError(url: string, cause?: unknown): ModelLoadError {
   const host = hostOf(url);
-  const onlineKnown = typeof navigator !== "undefined" && navigator.onLine === true;
-  const message = onlineKnown
-    ? `Could not reach ${host}: the request failed although the browser reports a connection. Check the network and retry.`
-    : `Could not reach ${host} — you seem to be offline. Retry when connected.`;
+  const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+  const message = offline
+    ? `${host} cannot be reached: this device is offline.`
+    : `${host} did not answer: there may be no internet here, or the site is down or refusing this page.`;
   return new ModelLoadError("offline", message, { cause });
 }
 
 /** The server answered `url` with a non-2xx status. */
 export function httpError(url: string, status: number): ModelLoadError {
-  return new ModelLoadError("http", `The server answered ${status} for ${fileNameOf(url)}.`);
+  return new ModelLoadError(
+    "http",
+    `${hostOf(url)} refused the file ${fileNameOf(url)} (HTTP ${status}).`,
+  );
 }
 
 /** A weight file (or group of files) holds fewer bytes than model.json describes. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { modelJsonUrl, weightUrl } from "./catalog";
 import { fetchModelArtifacts } from "./fetchArtifacts";
-import { failure, fixtureFetch, spec, streamedResponse } from "./testing/fixtures";
+import { failure, fixtureFetch, MOBILENET_ON_TFHUB, streamedResponse } from "./testing/fixtures";
 
-const MOBILENET = spec("mobilenet_v1_025");
+const MOBILENET = MOBILENET_ON_TFHUB;
 const SHARD = "group1-shard1of1.bin";
 const WEIGHT_BYTES = 1_870_388;
 
@@ -38,7 +38,7 @@ describe("fetchModelArtifacts", () => {
     };
     const error = await failure(fetchModelArtifacts(MOBILENET, { fetchFn }));
     expect(error.kind).toBe("offline");
-    expect(error.message).toContain("Could not reach tfhub.dev");
+    expect(error.message).toMatch(/^tfhub\.dev (did not answer|cannot be reached)/);
   });
 
   it("reports 'http' with the file name for a 404", async () => {
@@ -47,13 +47,13 @@ describe("fetchModelArtifacts", () => {
     );
     const error = await failure(fetchModelArtifacts(MOBILENET, { fetchFn }));
     expect(error.kind).toBe("http");
-    expect(error.message).toBe(`The server answered 404 for ${SHARD}.`);
+    expect(error.message).toBe(`tfhub.dev refused the file ${SHARD} (HTTP 404).`);
 
     const noJson = fixtureFetch((file) =>
       file === "model.json" ? new Response("", { status: 503 }) : undefined,
     );
     const jsonError = await failure(fetchModelArtifacts(MOBILENET, { fetchFn: noJson }));
-    expect(jsonError.message).toBe("The server answered 503 for model.json.");
+    expect(jsonError.message).toBe("tfhub.dev refused the file model.json (HTTP 503).");
   });
 
   it("reports 'truncated' for a shard cut in half", async () => {

@@ -9,9 +9,10 @@ import {
   modelCacheKey,
   putCachedArtifacts,
 } from "./modelCache";
-import { fixtureFetch, spec } from "./testing/fixtures";
+import { fixtureFetch, MOBILENET_ON_TFHUB, spec } from "./testing/fixtures";
 
-const MOBILENET = spec("mobilenet_v1_025");
+/** A remote copy (the app's own is bundled): the cache is for models that need the network. */
+const MOBILENET = MOBILENET_ON_TFHUB;
 const offline = async (): Promise<Response> => {
   throw new TypeError("Failed to fetch");
 };
@@ -25,6 +26,19 @@ afterEach(async () => {
 });
 
 describe("loadImageNetModel", () => {
+  it("reads the built-in model from the app's own files and leaves the cache alone", async () => {
+    const builtIn = spec("mobilenet_v1_025");
+    const fetchFn = fixtureFetch();
+    const loaded = await loadImageNetModel(builtIn, { fetchFn });
+    expect(loaded.source).toBe("bundled");
+    expect(fetchFn.urls).toEqual([
+      "models/mobilenet_v1_025/model.json",
+      "models/mobilenet_v1_025/group1-shard1of1.bin",
+    ]);
+    loaded.classifier.dispose();
+    expect(await getCachedArtifacts(modelCacheKey(builtIn))).toBeNull();
+  });
+
   it("downloads once, then works offline from the cache", async () => {
     const first = await loadImageNetModel(MOBILENET, { fetchFn: fixtureFetch() });
     expect(first.source).toBe("network");

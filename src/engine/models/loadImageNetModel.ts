@@ -17,14 +17,14 @@ import {
 
 /** Options of `loadImageNetModel`. */
 export interface LoadImageNetModelOptions extends FetchArtifactsOptions {
-  /** Read and fill the IndexedDB cache (default true). */
+  /** Read and fill the IndexedDB cache (default: yes, except for a model that ships with the app). */
   cache?: boolean;
 }
 
 /** A loaded classifier and where its weights came from. */
 export interface LoadedImageNetModel {
   classifier: ImageNetClassifier;
-  source: "cache" | "network";
+  source: "bundled" | "cache" | "network";
 }
 
 function optionsOf(spec: ImageNetModelSpec): ClassifierOptions {
@@ -59,15 +59,15 @@ async function fromCache(
 }
 
 /**
- * Loads a catalog model: from the cache if a valid copy is there, else from the network (then
- * cached). A corrupt cache entry is dropped and the model downloaded again. Rejects with a
+ * Loads a catalog model: one that ships with the app from the app's own files; any other from
+ * the cache if a valid copy is there, else from the network (then cached). A corrupt cache entry is dropped and the model downloaded again. Rejects with a
  * ModelLoadError whose message can be shown as is.
  */
 export async function loadImageNetModel(
   spec: ImageNetModelSpec,
   options: LoadImageNetModelOptions = {},
 ): Promise<LoadedImageNetModel> {
-  const { cache = true, ...fetchOptions } = options;
+  const { cache = !spec.bundled, ...fetchOptions } = options;
   const key = modelCacheKey(spec);
   if (cache) {
     const classifier = await fromCache(spec, key, options.onProgress);
@@ -77,7 +77,7 @@ export async function loadImageNetModel(
   const classifier = await createClassifier(artifacts, optionsOf(spec));
   // Cache only what proved to be a working classifier.
   if (cache) await putCachedArtifacts(key, artifacts);
-  return { classifier, source: "network" };
+  return { classifier, source: spec.bundled ? "bundled" : "network" };
 }
 
 /** Options of `loadClassifierFromFiles`. */

@@ -23,8 +23,8 @@ afterEach(async () => {
 
 describe("modelCache", () => {
   it("keys entries by id and URL", () => {
-    expect(modelCacheKey(spec("mobilenet_v1_025"))).toBe(
-      "mobilenet_v1_025@https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1",
+    expect(modelCacheKey(spec("mobilenet_v2_100"))).toBe(
+      "mobilenet_v2_100@https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/2",
     );
   });
 

@@ -27,6 +27,17 @@ export function spec(id: string): ImageNetModelSpec {
   return found;
 }
 
+/**
+ * MobileNet v1 0.25 as TF Hub publishes it (the app ships its own copy): a remote, TF-Hub-layout
+ * spec for testing downloads, `?tfjs-format=file` URLs and the IndexedDB cache.
+ */
+export const MOBILENET_ON_TFHUB: ImageNetModelSpec = {
+  ...spec("mobilenet_v1_025"),
+  url: "https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1",
+  fromTFHub: true,
+  bundled: false,
+};
+
 /** Hooks to corrupt what the stub serves: return a Response to override, undefined to pass. */
 export type Override = (file: string, bytes: Uint8Array) => Response | undefined;
 
@@ -47,16 +58,18 @@ export function streamedResponse(bytes: Uint8Array, chunk = 256 * 1024): Respons
 }
 
 /**
- * A fetch stub answering the catalog URLs of the fixture models from disk. For TF Hub specs the
- * `?tfjs-format=file` query is required, as on tfhub.dev. Unknown URLs get 404.
+ * A fetch stub answering the URLs of the fixture models (the catalog's, and MOBILENET_ON_TFHUB's)
+ * from disk. For TF Hub specs the `?tfjs-format=file` query is required, as on tfhub.dev.
+ * Unknown URLs get 404.
  */
 export function fixtureFetch(override?: Override): FetchFn & { urls: string[] } {
   const urls: string[] = [];
+  const specs = [...Object.keys(FIXTURE_DIRS).map(spec), MOBILENET_ON_TFHUB];
   const fn = async (url: string, init?: RequestInit): Promise<Response> => {
     urls.push(url);
     if (init?.signal?.aborted) throw new DOMException("aborted", "AbortError");
-    for (const [id, dir] of Object.entries(FIXTURE_DIRS)) {
-      const s = spec(id);
+    for (const s of specs) {
+      const dir = FIXTURE_DIRS[s.id];
       const [base, query] = url.split("?");
       if (!base.startsWith(`${s.url}/`)) continue;
       if (s.fromTFHub !== (query === "tfjs-format=file")) break;
