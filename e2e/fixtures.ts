@@ -14,10 +14,8 @@ function catalogUrl(id: string): string {
   return url.replace(/\/+$/, "");
 }
 
-const MOBILENET_V1 = "https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/";
 /** ml5's Darknet tiny folder, exactly as the app's catalog names it. */
 export const DARKNET_URL = catalogUrl("darknet_tiny");
-const PANDA = "https://upload.wikimedia.org/wikipedia/commons/8/8d/Lightmatter_panda.jpg";
 
 /** Answers a model-file request from a fixture folder, by file name (query string dropped). */
 export function serveModelDir(dir: string) {
@@ -33,21 +31,23 @@ export function serveModelDir(dir: string) {
   };
 }
 
+/** Requests that leave localhost (served from fixtures or refused), in order. */
+export type OffOrigin = string[];
+const offOrigin = (url: string) => !/^https?:\/\/localhost[:/]/.test(url) && /^https?:/.test(url);
+
 /**
- * Routes the app's real model and photo URLs to the fixtures, so the real
- * loading code runs with no network; anything else off localhost is refused.
+ * Routes the app's remote model URL (Darknet; MobileNet v1 and the photos ship with the app) to
+ * the fixtures, so the real loading code runs with no network; anything else off localhost is
+ * refused. Returns the list of off-localhost requests the page makes.
  */
-export async function routeFixtures(page: Page): Promise<void> {
+export async function routeFixtures(page: Page): Promise<OffOrigin> {
+  const requests: OffOrigin = [];
+  page.on("request", (r) => {
+    if (offOrigin(r.url())) requests.push(r.url());
+  });
   await page.route(/^https?:\/\/(?!localhost)/, (route) => route.abort("internetdisconnected"));
-  await page.route(`${MOBILENET_V1}**`, serveModelDir("mobilenet_v1_025"));
   await page.route(`${DARKNET_URL}/**`, serveModelDir("darknet_tiny"));
-  await page.route(PANDA, (route) =>
-    route.fulfill({
-      path: fixturePath("images", "giant_panda.jpg"),
-      contentType: "image/jpeg",
-      headers: { "access-control-allow-origin": "*" },
-    }),
-  );
+  return requests;
 }
 
 /** The text of each item of an accessible list, e.g. "original prediction". */
@@ -71,13 +71,30 @@ export function numTensors(page: Page): Promise<number> {
   );
 }
 
-/** Waits until the engine is idle: no status line, no sweep running, both predictions shown. */
+/**
+ * Waits until chapter 1 shows its final result for the current settings: both predictions, no
+ * status line. The sweep may still be filling in the background (see waitForSweep).
+ */
 export async function waitForIdle(page: Page): Promise<void> {
   await expect(
     page.getByRole("list", { name: "adversarial prediction" }).getByRole("listitem"),
   ).toHaveCount(5);
   await expect(page.locator(".working")).toHaveCount(0);
-  await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toHaveCount(0);
+}
+
+/** Waits until every level of chapter 1's sweep is computed (the engine is then idle). */
+export async function waitForSweep(page: Page, timeout = 240_000): Promise<void> {
+  await waitForIdle(page);
+  await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toHaveCount(0, {
+    timeout,
+  });
+}
+
+/** One click to chapter 1's plain FGSM story (untargeted, one step), and its first result. */
+export async function tellFgsmStory(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Any wrong answer one FGSM step/ }).click();
+  await expect(page.getByRole("combobox", { name: "Attack method" })).toHaveValue("fgsm");
+  await waitForIdle(page);
 }
 
 /**
@@ -100,15 +117,17 @@ export async function setEpsilon(page: Page, level: number): Promise<void> {
  * Every test gets the fixture routes and, afterwards, a check that the console
  * showed no errors. A test that provokes errors on purpose empties the array.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; offOrigin: OffOrigin }>({
+  offOrigin: async ({ page }, use) => {
+    await use(await routeFixtures(page));
+  },
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, offOrigin: _routed }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
       page.on("pageerror", (e) => errors.push(String(e)));
-      await routeFixtures(page);
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },

@@ -1,12 +1,9 @@
 import type { ReactNode } from "react";
 import type { ClassScore } from "../engine/types";
 import { useLab } from "../store";
-import { selectAdversarial, selectImage, selectOriginal } from "../store/selectors";
+import { selectAdversarial, selectImage, selectModel, selectOriginal } from "../store/selectors";
 import { PixelCanvas } from "./canvas/PixelCanvas";
 import { formatScore } from "./format";
-
-/** " — giant panda 99.9%" after a panel's title, once there is a prediction. */
-const verdict = (top: ClassScore | undefined) => (top ? ` — ${formatScore(top)}` : "");
 
 /** One image of the triptych with its caption. */
 function Panel(props: {
@@ -23,17 +20,23 @@ function Panel(props: {
   );
 }
 
+/** What the network says about a panel ("giant panda 99.95%"), or why nothing is said yet. */
+function Verdict({ top, waiting, adv }: { top?: ClassScore; waiting: string; adv?: boolean }) {
+  return <span className={`verdict${adv ? " adv" : ""}`}>{top ? formatScore(top) : waiting}</span>;
+}
+
 /** Original | amplified perturbation | adversarial, side by side, pixel-crisp. */
 export function ImageTriptych() {
   const image = useLab(selectImage);
+  const model = useLab(selectModel);
   const original = useLab(selectOriginal);
   const adv = useLab(selectAdversarial);
-  const gain = adv ? adv.gain.toFixed(0) : "…";
+  const waiting = model.status === "error" ? "no model loaded" : "waiting for the model…";
   return (
     <div className="triptych">
       <Panel rgba={image.rgba} size={image.size} label="original image">
         <b>Original</b>
-        {verdict(original?.top5[0])}
+        <Verdict top={original?.top5[0]} waiting={image.rgba ? waiting : "no photo yet"} />
         {image.credit && (
           <small className="credit">
             Photo: {image.sourceUrl ? <a href={image.sourceUrl}>{image.credit}</a> : image.credit}
@@ -44,15 +47,19 @@ export function ImageTriptych() {
         +
       </div>
       <Panel rgba={adv?.perturbRgba ?? null} size={image.size} label="perturbation, amplified">
-        <b>Perturbation</b> × {gain}
-        <small>signed, amplified {gain}× to be visible; grey = unchanged</small>
+        <b>Perturbation</b>
+        {adv ? (
+          <small>signed, amplified {adv.gain.toFixed(0)}× to be visible; grey = unchanged</small>
+        ) : (
+          <small>appears once the model has judged the photo</small>
+        )}
       </Panel>
       <div className="op" aria-hidden="true">
         =
       </div>
       <Panel rgba={adv?.advRgba ?? null} size={image.size} label="adversarial image">
         <b>Adversarial</b>
-        {verdict(adv?.top5[0])}
+        <Verdict top={adv?.top5[0]} waiting={waiting} adv />
       </Panel>
     </div>
   );

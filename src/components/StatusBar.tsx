@@ -1,16 +1,29 @@
 import { selectActions, useLab } from "../store";
 import { selectBackend, selectNotice, selectWorking } from "../store/selectors";
+import { backendWords } from "./backendWords";
 
-/** Active backend (and any fallback), what the engine is doing, and the latest message. */
+/** Where the maths runs (and any fallback), what the engine is doing, and the latest message. */
 export function StatusBar() {
   const backend = useLab(selectBackend);
   const working = useLab(selectWorking);
   const notice = useLab(selectNotice);
   const { dismissNotice } = useLab(selectActions);
+  const words = backend ? backendWords(backend) : null;
   return (
     <div className="status-bar">
-      <span className={`badge${backend?.fellBack ? " warn" : ""}`} title="TensorFlow.js backend">
-        {backend ? `backend: ${backend.name}` : "starting TensorFlow.js…"}
+      <span
+        className={`badge${backend?.fellBack || backend?.software ? " warn" : ""}`}
+        title={words?.technical ?? "TensorFlow.js is starting"}
+        data-backend={backend?.name}
+      >
+        {words ? (
+          <>
+            <span className="badge-long">runs on {words.plain}</span>
+            <span className="badge-short">⚙ {words.short}</span>
+          </>
+        ) : (
+          "starting…"
+        )}
       </span>
       {backend?.note && <span className="fallback-note">{backend.note}</span>}
       {working && (
@@ -23,7 +36,7 @@ export function StatusBar() {
           className={`notice ${notice.kind}`}
           role={notice.kind === "error" ? "alert" : "status"}
         >
-          {notice.text}
+          <span>{notice.text}</span>
           <button type="button" aria-label="Dismiss message" onClick={dismissNotice}>
             ×
           </button>

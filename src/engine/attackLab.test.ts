@@ -31,13 +31,16 @@ async function labWith(kind: AttackPlan["kind"]) {
 }
 
 describe("AttackLab", () => {
-  it("eps = 0 shows and classifies the clean image", async () => {
-    const { lab, rgba, clean } = await labWith("fgsm");
-    const v = await lab.view(0);
-    expect(v.advRgba).toEqual(rgba);
-    expect([...v.probs]).toEqual([...clean]);
-    lab.dispose();
-  });
+  it.each(["fgsm", "pgd"] as const)(
+    "eps = 0 shows and classifies the clean image (%s)",
+    async (kind) => {
+      const { lab, rgba, clean } = await labWith(kind);
+      const v = await lab.view(0);
+      expect(v.advRgba).toEqual(rgba);
+      expect([...v.probs]).toEqual([...clean]);
+      lab.dispose();
+    },
+  );
 
   for (const kind of ["fgsm", "pgd"] as const) {
     it(`${kind}: every channel stays within k grey levels and the view classifies what it shows`, async () => {

@@ -82,6 +82,11 @@ export class AttackLab {
     }
   }
 
+  /** True when the plan's image at this level is made: showing it costs one forward pass. */
+  has(epsLevel: number): boolean {
+    return this.images.has(epsLevel) || (this.plan?.kind === "fgsm" && this.gradSign !== null);
+  }
+
   /** The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its prediction. */
   async view(epsLevel: number, signal?: AbortSignal): Promise<AdversarialView> {
     const gain = perturbationGain(epsilonFromLevels(Math.max(epsLevel, 1)));
@@ -161,6 +166,7 @@ export class AttackLab {
     const cached = this.images.get(epsLevel);
     if (cached) return cached;
     if (plan.kind === "fgsm") return this.fgsmImage(epsLevel);
+    if (epsLevel === 0) return this.keep(0, this.x.clone()); // no budget: the clean image
     const eps = epsilonFromLevels(epsLevel);
     const raw = await pgdAsync(
       this.logits,
@@ -175,8 +181,13 @@ export class AttackLab {
       q.dispose();
       throw new DOMException("The attack changed while PGD ran", "AbortError");
     }
-    this.images.set(epsLevel, q);
-    return q;
+    return this.keep(epsLevel, q);
+  }
+
+  /** Caches the plan's image at a level (the lab owns and disposes it). */
+  private keep(epsLevel: number, image: tf.Tensor4D): tf.Tensor4D {
+    this.images.set(epsLevel, image);
+    return image;
   }
 
   private async probsOf(x: tf.Tensor): Promise<Float32Array> {

@@ -11,7 +11,9 @@ export interface BackendStatus {
   name: BackendName;
   /** True when a faster backend than `name` was wanted and failed. */
   fellBack: boolean;
-  /** One plain sentence for the page; empty when all is well. */
+  /** WebGL drawn by the processor (SwiftShader, llvmpipe): no graphics card, much slower. */
+  software?: boolean;
+  /** One plain sentence for the page, in words a student reads; empty when all is well. */
   note: string;
 }
 
@@ -39,12 +41,9 @@ export async function ensureGradientBackend(
 ): Promise<BackendStatus | null> {
   if (!current || canDifferentiateConvnets()) return current;
   await tf.setBackend("cpu");
-  const why = `${current.name.toUpperCase()} has no gradients for depthwise convolutions`;
-  return {
-    name: "cpu",
-    fellBack: true,
-    note: `${current.note} ${why}: attacks run on CPU.`.trim(),
-  };
+  const why =
+    "This fallback cannot follow gradients through MobileNet's layers, so attacks run on the slowest one.";
+  return { name: "cpu", fellBack: true, note: `${current.note} ${why}`.trim() };
 }
 
 /**
@@ -70,15 +69,18 @@ export async function initBackend(
     } catch {
       ok = false;
     }
-    if (ok) return { name, fellBack: name !== preferred, note: fallbackNote(preferred, name) };
+    if (ok) {
+      const software = name === "webgl" && isSoftwareWebGL();
+      return { name, fellBack: name !== preferred, software, note: fallbackNote(preferred, name) };
+    }
   }
   throw new Error("No TensorFlow.js backend could start in this browser.");
 }
 
 function fallbackNote(wanted: BackendName, got: BackendName): string {
   if (wanted === got) return "";
-  const why = wanted === "webgl" ? "WebGL unavailable" : `${wanted.toUpperCase()} unavailable`;
-  return `${why}: running on ${got.toUpperCase()}, attacks are slower.`;
+  const what = wanted === "webgl" ? "the graphics card" : "the faster fallback";
+  return `This browser did not let the page use ${what}, so Gibbon computes on a slower fallback: attacks take longer.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flipLevel, rivalClass } from "./sweepSummary";
+import { flipLevel, nextLevels, rivalClass } from "./sweepSummary";
 import { argMax, topK } from "./topK";
 
 // Probabilities over three classes at eps levels 0..3: class 0 fades, class 2 takes over at level 2.
@@ -25,6 +25,27 @@ describe("sweep summary", () => {
     expect(rivalClass(sweep, 0, 1)).toBe(1);
     expect(rivalClass(sweep, 0, null)).toBe(2);
     expect(rivalClass([[1, 0, 0]], 0, null)).toBeNull();
+  });
+
+  it("does not name a flip while a level below it is still unknown", () => {
+    const gap = [sweep[0], null, sweep[2], sweep[3]];
+    expect(flipLevel(gap, 0, null)).toBeNull();
+    expect(flipLevel([sweep[0], sweep[1], sweep[2], null], 0, null)).toBe(2);
+    expect(rivalClass([sweep[0], sweep[1], null, null], 0, null)).toBeNull();
+    expect(rivalClass([null, null, sweep[2], null], 0, null)).toBe(2);
+  });
+
+  it("fills the levels nearest the slider first, lower level on a tie", () => {
+    const known = [1, 0, 0, 1, 0, 0, 0].map((v) => (v ? [1] : null));
+    expect(nextLevels(known, 3, 10)).toEqual([2, 4, 1, 5, 6]);
+    expect(nextLevels(known, 6, 2)).toEqual([6, 5]);
+    expect(
+      nextLevels(
+        known.map(() => [1]),
+        3,
+        4,
+      ),
+    ).toEqual([]);
   });
 });
 

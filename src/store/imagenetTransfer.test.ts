@@ -49,7 +49,8 @@ describe("the ImageNet transfer store", () => {
     const lab = labWithCat();
     const store = createImagenetTransferStore(lab);
     lab.setState({ adversarial: adversarial(8) });
-    expect(store.getState().attack?.key).toBe("fgsm-u-eps8");
+    // Chapter 1's default story: PGD toward gibbon (368).
+    expect(store.getState().attack?.key).toBe("pgd-t368-eps8");
     expect(store.getState().model.status).toBe("idle");
 
     await store.getState().actions.load();

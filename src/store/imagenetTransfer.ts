@@ -6,7 +6,7 @@ import { watchWebGLContext } from "../engine/backend";
 import { findImageNetModel, type ImageNetModelSpec } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
 import { abortedError, ModelLoadError } from "../engine/models/errors";
-import { loadImageNetModel } from "../engine/models/loadImageNetModel";
+import { type LoadedImageNetModel, loadImageNetModel } from "../engine/models/loadImageNetModel";
 import { fromRgbaBytes } from "../engine/pixels";
 import { topK } from "../engine/topK";
 import type { ClassScore } from "../engine/types";
@@ -53,7 +53,7 @@ export interface ImagenetTransferState {
     loaded: number;
     total: number;
     error: string | null;
-    source: "cache" | "network" | null;
+    source: LoadedImageNetModel["source"] | null;
   };
   /** Chapter 1's current adversarial image, described (null while chapter 1 computes). */
   attack: AttackSnapshot | null;

@@ -11,13 +11,16 @@ import {
 } from "../engine/backend";
 import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
+import { ModelLoadError } from "../engine/models/errors";
 import { loadClassifierFromFiles, loadImageNetModel } from "../engine/models/loadImageNetModel";
+import { nextLevels } from "../engine/sweepSummary";
 import { argMax, topK } from "../engine/topK";
 import { fetchImageBlob, loadSquareImage } from "../media/loadImage";
 import { GALLERY } from "./gallery";
 import { isAbort, latestOnly } from "./latestOnly";
 import { serialQueue } from "./serialQueue";
-import type { AttackSettings, LabState } from "./types";
+import { STORIES, type StoryId } from "./stories";
+import type { AttackSettings, LabState, SweepState } from "./types";
 
 export interface LabActions {
   init(preferredBackend?: BackendName): Promise<void>;
@@ -27,7 +30,10 @@ export interface LabActions {
   loadImageFile(file: Blob, name: string): Promise<void>;
   setEpsLevel(level: number): void;
   updateSettings(patch: Partial<Omit<AttackSettings, "epsLevel">>): void;
-  computeSweep(): void;
+  /** One click to a story of chapter 1: its attack, goal and epsilon. */
+  tellStory(id: StoryId): void;
+  /** Chapter 1 scrolled in or out of view: its background sweep pauses while it is out. */
+  setInView(inView: boolean): void;
   dismissNotice(): void;
 }
 
@@ -35,6 +41,13 @@ export type LabStore = LabState & { actions: LabActions };
 
 const DEFAULT_MODEL = IMAGENET_MODELS[0];
 const SWEEP_LEVELS = Array.from({ length: MAX_EPSILON_LEVELS + 1 }, (_, k) => k);
+/** FGSM levels share one gradient: they are classified in batches of this many. */
+const FGSM_BATCH = 11;
+const emptySweep = (): SweepState => ({
+  levels: SWEEP_LEVELS,
+  probs: SWEEP_LEVELS.map(() => null),
+  status: "filling",
+});
 
 export const initialLabState = (): LabState => ({
   backend: null,
@@ -44,8 +57,8 @@ export const initialLabState = (): LabState => ({
     status: "idle",
     loaded: 0,
     total: 0,
-    error: null,
     source: null,
+    failure: null,
   },
   image: {
     id: "",
@@ -57,12 +70,11 @@ export const initialLabState = (): LabState => ({
     size: 224,
     error: null,
   },
-  settings: { kind: "fgsm", epsLevel: 4, targetClass: null, steps: 10, randomStart: false },
+  settings: { ...STORIES.gibbon },
   original: null,
   adversarial: null,
   sweep: null,
   working: null,
-  busy: 0,
   notice: null,
 });
 
@@ -79,28 +91,41 @@ export function createLabStore() {
   let modelFiles: { files: File[]; inputRange: InputRange } | null = null;
   let generation = 0;
   let modelRequest = 0;
-  const queue = serialQueue();
+  let download: AbortController | null = null;
+  let inView = true;
+  /** The generation whose sweep fill loop is running (-1: none), and how to stop it. */
+  let fillingGeneration = -1;
+  let fillAbort: AbortController | null = null;
+  let queue = serialQueue();
 
   const store = createStore<LabStore>()((set, get) => {
     const patchModel = (p: Partial<LabState["model"]>) => set({ model: { ...get().model, ...p } });
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
-    /** Queues an engine job; `busy` counts jobs queued or running, so the page (and tests) can tell when it is idle. */
-    const enqueue = <R>(job: () => Promise<R>): Promise<R> => {
-      set({ busy: get().busy + 1 });
-      return queue(job).finally(() => set({ busy: get().busy - 1 }));
-    };
+    /** Queues an engine job behind the others (one at a time on the backend's tensors). */
+    const enqueue = <R>(job: () => Promise<R>): Promise<R> => queue(job);
     const fail = (err: unknown) =>
       set({ working: null, notice: { kind: "error", text: message(err) } });
+    /** A model failed to load: the model in use (if any) stays, named, and the failure is said once. */
+    const failModel = (
+      inUse: LabState["model"] | null,
+      { id, label, err }: { id: string; label: string; err: unknown },
+    ) => {
+      const needsNetwork =
+        err instanceof ModelLoadError && (err.kind === "offline" || err.kind === "http");
+      const failure = { id, label, message: message(err), needsNetwork };
+      patchModel(inUse ? { ...inUse, status: "ready", failure } : { status: "error", failure });
+    };
 
     /** One slider value: one forward pass (FGSM) or a cached/aborted PGD run. */
     const viewer = latestOnly<number>(async (level, signal) => {
       const gen = generation;
       await enqueue(async () => {
         if (!lab || gen !== generation || signal.aborted) return;
-        const { kind, steps } = get().settings;
-        if (kind === "pgd") set({ working: `Running ${steps}-step PGD at ε = ${level}/255…` });
+        const { steps } = get().settings;
+        if (!lab.has(level)) set({ working: `Running ${steps}-step PGD at ε = ${level}/255…` });
         const v = await lab.view(level, signal).finally(() => set({ working: null }));
         if (gen !== generation) return;
+        record([level], [v.probs]);
         const top5 = topK(v.probs, 5);
         set({
           adversarial: {
@@ -115,28 +140,67 @@ export function createLabStore() {
       });
     });
 
-    const sweeper = latestOnly<number>(async (gen, signal) => {
-      await enqueue(async () => {
-        if (!lab || gen !== generation) return;
-        set({ sweep: { levels: SWEEP_LEVELS, probs: [], status: "running" } });
-        await lab.sweep(
-          SWEEP_LEVELS,
-          (_done, probs) => {
-            if (gen === generation)
-              set({ sweep: { levels: SWEEP_LEVELS, probs: [...probs], status: "running" } });
-          },
-          signal,
-        );
-        if (gen === generation)
-          set({ sweep: { levels: SWEEP_LEVELS, probs: get().sweep?.probs ?? [], status: "done" } });
+    /** Puts computed levels into the sweep (the slider's results feed it too). */
+    function record(levels: number[], probs: Float32Array[]): void {
+      const sweep = get().sweep;
+      if (!sweep) return;
+      const next = [...sweep.probs];
+      levels.forEach((k, i) => {
+        next[k] = probs[i];
       });
-    });
+      set({ sweep: { ...sweep, probs: next } });
+    }
+
+    const setSweepStatus = (status: SweepState["status"]) => {
+      const sweep = get().sweep;
+      if (sweep && sweep.status !== status) set({ sweep: { ...sweep, status } });
+    };
+
+    /**
+     * Computes the sweep's missing levels in the background, nearest the slider first, one queue
+     * job at a time (a batch of FGSM levels, or one PGD run), so a slider move waits for one job
+     * at most; once a level is ready, showing it costs one forward pass. Pauses out of view.
+     */
+    async function fill(gen: number): Promise<void> {
+      if (fillingGeneration === gen) return;
+      fillingGeneration = gen;
+      const controller = new AbortController();
+      fillAbort = controller;
+      try {
+        for (;;) {
+          const sweep = get().sweep;
+          if (!sweep || gen !== generation) return;
+          const { kind, epsLevel } = get().settings;
+          const levels = nextLevels(sweep.probs, epsLevel, kind === "fgsm" ? FGSM_BATCH : 1);
+          if (levels.length === 0) return setSweepStatus("done");
+          if (!inView) return setSweepStatus("paused");
+          setSweepStatus("filling");
+          const progressed = await enqueue(async () => {
+            if (!lab || gen !== generation) return false;
+            const probs = await lab.sweep(levels, undefined, controller.signal);
+            if (gen === generation) record(levels, probs);
+            return true;
+          });
+          // No lab (a model or image swap is under way): its rebuild starts a new fill.
+          if (!progressed) return;
+        }
+      } catch (err) {
+        if (!isAbort(err)) fail(err);
+      } finally {
+        if (fillingGeneration === gen) fillingGeneration = -1;
+      }
+    }
+
+    /** Stops the slider's job and the sweep fill of the current generation. */
+    function stopWork(): number {
+      viewer.cancel();
+      fillAbort?.abort();
+      return ++generation;
+    }
 
     /** Re-plans the attack after a change of image, model or settings. */
     function replan(): Promise<void> {
-      const gen = ++generation;
-      viewer.cancel();
-      sweeper.cancel();
+      const gen = stopWork();
       return enqueue(async () => {
         const { original, settings } = get();
         if (!lab || !original || gen !== generation) return;
@@ -156,17 +220,15 @@ export function createLabStore() {
         set({ working: null });
       }).then(() => {
         if (gen !== generation) return;
+        set({ sweep: emptySweep() });
         viewer.request(get().settings.epsLevel);
-        if (get().settings.kind === "fgsm") sweeper.request(gen);
-        else set({ sweep: { levels: SWEEP_LEVELS, probs: [], status: "idle" } });
+        void fill(gen);
       }, fail);
     }
 
     /** Builds a fresh AttackLab when both a classifier and an image are ready. */
     function rebuild(): Promise<void> {
-      const gen = ++generation;
-      viewer.cancel();
-      sweeper.cancel();
+      const gen = stopWork();
       return enqueue(async () => {
         const rgba = get().image.rgba;
         lab?.dispose();
@@ -188,13 +250,22 @@ export function createLabStore() {
       await rebuild();
     }
 
+    /** Starts a model request: an older download is aborted and its callbacks go quiet. */
+    function newModelRequest(): ModelRequest {
+      download?.abort();
+      const controller = new AbortController();
+      download = controller;
+      const request = ++modelRequest;
+      return { signal: controller.signal, isCurrent: () => request === modelRequest };
+    }
+
     /** Loads a classifier and swaps it in, unless a newer model request came meanwhile. */
     async function adoptClassifier(
+      req: ModelRequest,
       load: () => Promise<{ classifier: ImageNetClassifier; source: LabState["model"]["source"] }>,
     ): Promise<void> {
-      const request = ++modelRequest;
       const loaded = await load();
-      if (request !== modelRequest) {
+      if (!req.isCurrent()) {
         loaded.classifier.dispose();
         return;
       }
@@ -207,7 +278,7 @@ export function createLabStore() {
       patchModel({
         status: "ready",
         source: loaded.source,
-        error: null,
+        failure: null,
         label: loaded.classifier.label,
         id: loaded.classifier.id,
       });
@@ -219,14 +290,17 @@ export function createLabStore() {
     /** After a lost WebGL context every tensor is gone: rebuild from what we kept. */
     async function recoverContext(): Promise<void> {
       set({ working: "The graphics context was lost: restoring the model and image…" });
+      // A job on the dead context may never settle: stop it, and queue from now on afresh.
+      stopWork();
+      queue = serialQueue();
       lab = null;
       classifier = null;
       set({ backend: await restartWebGL() });
       watchWebGLContext(() => void recoverContext());
       const spec = findImageNetModel(get().model.id);
-      if (modelFiles)
-        await adoptClassifier(() => fromFiles(modelFiles as NonNullable<typeof modelFiles>));
-      else if (spec) await adoptClassifier(() => loadImageNetModel(spec, {}));
+      const files = modelFiles;
+      if (files) await adoptClassifier(newModelRequest(), () => fromFiles(files));
+      else if (spec) await adoptClassifier(newModelRequest(), () => loadImageNetModel(spec, {}));
       set({
         working: null,
         notice: { kind: "info", text: "The graphics context was lost and has been restored." },
@@ -253,36 +327,35 @@ export function createLabStore() {
       async selectModel(id) {
         const spec = findImageNetModel(id);
         if (!spec) return;
-        modelFiles = null;
+        const req = newModelRequest();
+        const inUse = classifier ? get().model : null;
         patchModel({
-          id,
-          label: spec.label,
-          status: "loading",
-          loaded: 0,
-          total: spec.sizeBytes,
-          error: null,
+          ...{ id, label: spec.label, status: "loading", loaded: 0, total: spec.sizeBytes },
+          failure: null,
         });
         try {
-          await adoptClassifier(() =>
+          await adoptClassifier(req, () =>
             loadImageNetModel(spec, {
-              onProgress: (loaded, total) => patchModel({ loaded, total }),
+              signal: req.signal,
+              onProgress: (loaded, total) => req.isCurrent() && patchModel({ loaded, total }),
             }),
           );
+          if (req.isCurrent()) modelFiles = null;
         } catch (err) {
-          patchModel({ status: "error", error: message(err) });
+          if (req.isCurrent()) failModel(inUse, { id, label: spec.label, err });
         }
       },
 
       async loadModelFiles(files, inputRange) {
-        const previous = get().model;
-        patchModel({ status: "loading", loaded: 0, total: 0, error: null });
+        const req = newModelRequest();
+        const inUse = classifier ? get().model : null;
+        patchModel({ status: "loading", loaded: 0, total: 0, failure: null });
         try {
-          await adoptClassifier(() => fromFiles({ files, inputRange }));
-          modelFiles = { files, inputRange };
+          await adoptClassifier(req, () => fromFiles({ files, inputRange }));
+          if (req.isCurrent()) modelFiles = { files, inputRange };
         } catch (err) {
-          // The model in use stays; only the message is new.
-          patchModel({ ...previous, status: classifier ? "ready" : "error" });
-          set({ notice: { kind: "error", text: message(err) } });
+          const label = files.find((f) => f.name.endsWith(".json"))?.name ?? "The model files";
+          if (req.isCurrent()) failModel(inUse, { id: "files", label, err });
         }
       },
 
@@ -335,8 +408,14 @@ export function createLabStore() {
         void replan();
       },
 
-      computeSweep() {
-        sweeper.request(generation, true);
+      tellStory(id) {
+        set({ settings: { ...STORIES[id] } });
+        void replan();
+      },
+
+      setInView(visible) {
+        inView = visible;
+        if (visible && get().sweep?.status === "paused") void fill(generation);
       },
 
       dismissNotice() {
@@ -347,6 +426,12 @@ export function createLabStore() {
     return { ...initialLabState(), actions };
   });
   return store;
+}
+
+/** One model load: its abort signal, and whether it is still the newest request. */
+interface ModelRequest {
+  signal: AbortSignal;
+  isCurrent(): boolean;
 }
 
 /** The value range a model loaded from disk expects its pixels in. */

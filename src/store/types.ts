@@ -9,8 +9,13 @@ export interface ModelState {
   /** Download progress in bytes (total 0 until known). */
   loaded: number;
   total: number;
-  error: string | null;
-  source: "cache" | "network" | "files" | null;
+  source: "bundled" | "cache" | "network" | "files" | null;
+  /**
+   * The last load that failed (cleared by the next success): what was asked for and why. The
+   * model in use, if any, stays in use and keeps its name above; `needsNetwork` when the
+   * failure was the network's (offline, or the host answered with an error).
+   */
+  failure: { id: string; label: string; message: string; needsNetwork: boolean } | null;
 }
 
 export interface ImageState {
@@ -46,9 +51,13 @@ export interface AdversarialResult {
 
 export interface SweepState {
   levels: number[];
-  /** Softmax output at each level computed so far (a prefix of `levels`). */
-  probs: Float32Array[];
-  status: "running" | "done" | "idle";
+  /** Softmax output at each level (index = level); null until that level is computed. */
+  probs: (Float32Array | null)[];
+  /**
+   * filling: levels are computed in the background, nearest the slider first; paused: chapter 1
+   * is out of view, so it waits; done: every level is ready.
+   */
+  status: "filling" | "paused" | "done";
 }
 
 export interface Notice {
@@ -67,7 +76,5 @@ export interface LabState {
   sweep: SweepState | null;
   /** What the engine is doing now, for a status line ("Computing the input gradient"). */
   working: string | null;
-  /** Engine jobs queued or running; 0 when the page shows the latest results. */
-  busy: number;
   notice: Notice | null;
 }

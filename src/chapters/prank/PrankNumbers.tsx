@@ -6,6 +6,7 @@ import {
   selectAttackKind,
   selectModel,
   selectOriginal,
+  selectSteps,
   selectTargetClass,
 } from "../../store/selectors";
 
@@ -16,6 +17,7 @@ export function PrankNumbers() {
   const adv = useLab(selectAdversarial);
   const kind = useLab(selectAttackKind);
   const targetClass = useLab(selectTargetClass);
+  const steps = useLab(selectSteps);
   const clean = original?.top5[0];
   const after = adv?.top5[0];
   return (
@@ -38,7 +40,7 @@ export function PrankNumbers() {
           <th>Attack</th>
           <td>FGSM, untargeted, ε = 0.007</td>
           <td>
-            {kind.toUpperCase()},{" "}
+            {kind === "pgd" ? `PGD, ${steps} steps` : "FGSM"},{" "}
             {targetClass === null ? "untargeted" : `target ${displayName(targetClass)}`}, ε ={" "}
             {adv ? formatEpsilon(adv.epsLevel) : "…"}
           </td>

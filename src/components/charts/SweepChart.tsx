@@ -1,10 +1,10 @@
 import { memo, useMemo } from "react";
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceDot,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -13,10 +13,12 @@ import {
 import { displayName } from "../../engine/models/classNames";
 import { flipLevel, rivalClass } from "../../engine/sweepSummary";
 import { formatEpsilon, formatPercent } from "../format";
+import { DASHES } from "./palette";
 
 interface Props {
   levels: number[];
-  probs: Float32Array[];
+  /** Softmax output per level (index = level); null where not computed yet. */
+  probs: (Float32Array | null)[];
   original: number;
   target: number | null;
   /** The epsilon level on screen, marked with a line. */
@@ -27,35 +29,68 @@ interface Props {
 }
 
 // Plot-area geometry shared by the chart and the "now" marker drawn over it.
-const MARGIN = { top: 8, right: 16, bottom: 20, left: 0 };
-const Y_AXIS_WIDTH = 50;
-const LEGEND_HEIGHT = 28;
-const HEIGHT = 240;
+const MARGIN = { top: 12, right: 18, bottom: 20, left: 6 };
+const Y_AXIS_WIDTH = 44;
+const HEIGHT = 220;
 
 /**
- * Probability of the clean answer and of its rival at every epsilon 0..32/255:
- * the crossing is where the model changes its mind. Click to jump there. The
- * "now" marker is a plain element over the chart, so moving the slider does
- * not redraw the chart.
+ * Probability of the clean answer and of its rival at every epsilon 0..32/255: the crossing is
+ * where the model changes its mind. Click to jump there. The legend and the flip are told in
+ * HTML beside the plot (never over the curves); the "now" marker is a plain element over the
+ * chart, so moving the slider does not redraw it.
  */
 export function SweepChart({ current, ...chart }: Props) {
   const max = chart.levels[chart.levels.length - 1];
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = `(100% - ${plotLeft + MARGIN.right}px)`;
+  const rival = useMemo(
+    () =>
+      chart.target === null && chart.currentTop1 !== null && chart.currentTop1 !== chart.original
+        ? chart.currentTop1
+        : rivalClass(chart.probs, chart.original, chart.target),
+    [chart.probs, chart.original, chart.target, chart.currentTop1],
+  );
+  const flip = useMemo(
+    () => flipLevel(chart.probs, chart.original, chart.target),
+    [chart.probs, chart.original, chart.target],
+  );
   return (
-    <div className="sweep-chart">
-      <SweepLines {...chart} />
-      <div
-        className="now-marker"
-        aria-hidden="true"
-        style={{
-          left: `calc(${plotLeft}px + ${plotWidth} * ${current / max})`,
-          top: MARGIN.top + LEGEND_HEIGHT,
-        }}
-      >
-        <span>now</span>
+    <figure className="sweep-figure">
+      <ul className="legend" aria-label="Lines of the sweep chart">
+        <li>
+          <LineKey colour="var(--clean)" dash={DASHES[0]} /> P({displayName(chart.original)})
+        </li>
+        {rival !== null && (
+          <li>
+            <LineKey colour="var(--adv)" dash={DASHES[1]} /> P({displayName(rival)})
+          </li>
+        )}
+      </ul>
+      <div className="sweep-chart">
+        <SweepLines {...chart} rival={rival} flip={flip} />
+        <div
+          className="now-marker"
+          aria-hidden="true"
+          style={{ left: `calc(${plotLeft}px + ${plotWidth} * ${current / max})`, top: MARGIN.top }}
+        >
+          <span>now</span>
+        </div>
       </div>
-    </div>
+      <figcaption className="caption">
+        {flip === null
+          ? "Click the chart to jump to an ε."
+          : `The answer ${chart.target === null ? "changes" : `becomes ${displayName(chart.target)}`} at ε = ${formatEpsilon(flip)} (dotted line). Click the chart to jump to an ε.`}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A short sample of a line, as the legend's key. */
+function LineKey({ colour, dash }: { colour: string; dash: string }) {
+  return (
+    <svg width="26" height="10" aria-hidden="true" className="line-key">
+      <line x1="1" x2="25" y1="5" y2="5" stroke={colour} strokeWidth="2.5" strokeDasharray={dash} />
+    </svg>
   );
 }
 
@@ -63,18 +98,13 @@ const SweepLines = memo(function SweepLines({
   levels,
   probs,
   original,
-  target,
-  currentTop1,
+  rival,
+  flip,
   onPick,
-}: Omit<Props, "current">) {
-  const rival = useMemo(
-    () =>
-      target === null && currentTop1 !== null && currentTop1 !== original
-        ? currentTop1
-        : rivalClass(probs, original, target),
-    [probs, original, target, currentTop1],
-  );
-  const flip = useMemo(() => flipLevel(probs, original, target), [probs, original, target]);
+}: Omit<Props, "current" | "target" | "currentTop1"> & {
+  rival: number | null;
+  flip: number | null;
+}) {
   const data = useMemo(
     () =>
       levels.map((k, i) => ({
@@ -84,6 +114,7 @@ const SweepLines = memo(function SweepLines({
       })),
     [levels, probs, original, rival],
   );
+  const flipProbs = flip === null ? null : probs[flip];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart
@@ -111,14 +142,14 @@ const SweepLines = memo(function SweepLines({
           formatter={(v) => formatPercent(Number(v))}
           labelFormatter={(k) => `ε = ${formatEpsilon(Number(k))}`}
         />
-        <Legend verticalAlign="top" height={LEGEND_HEIGHT} />
         <Line
           type="monotone"
           dataKey="original"
           name={`P(${displayName(original)})`}
           stroke="var(--clean)"
-          strokeWidth={2}
-          dot={false}
+          strokeWidth={2.5}
+          strokeDasharray={DASHES[0]}
+          dot={{ r: 2 }}
           isAnimationActive={false}
         />
         {rival !== null && (
@@ -127,20 +158,17 @@ const SweepLines = memo(function SweepLines({
             dataKey="rival"
             name={`P(${displayName(rival)})`}
             stroke="var(--adv)"
-            strokeWidth={2}
-            dot={false}
+            strokeWidth={2.5}
+            strokeDasharray={DASHES[1]}
+            dot={{ r: 2 }}
             isAnimationActive={false}
           />
         )}
-        {flip !== null && probs[flip] && (
-          <ReferenceDot
-            x={flip}
-            y={probs[flip][original]}
-            r={5}
-            fill="var(--adv)"
-            stroke="white"
-            label={{ value: `flips at ${flip}/255`, position: "right" }}
-          />
+        {flip !== null && flipProbs && (
+          <>
+            <ReferenceLine x={flip} stroke="var(--fg)" strokeDasharray="2 3" />
+            <ReferenceDot x={flip} y={flipProbs[original]} r={5} fill="var(--adv)" stroke="white" />
+          </>
         )}
       </LineChart>
     </ResponsiveContainer>

@@ -4,8 +4,21 @@ import { formatBytes } from "../../engine/models/errors";
 import { selectActions, useLab } from "../../store";
 import type { InputRange } from "../../store/labStore";
 import { selectModel } from "../../store/selectors";
+import type { ModelState } from "../../store/types";
 
 const RANGES: Record<string, InputRange> = { "0,1": [0, 1], "-1,1": [-1, 1], "0,255": [0, 255] };
+
+/** Where the model in use came from, said once it is ready. */
+const SOURCE_NOTE: Record<NonNullable<ModelState["source"]>, string> = {
+  bundled: "ships with Gibbon: works offline",
+  cache: "loaded from this browser's cache (works offline)",
+  network: "downloaded, and saved in this browser for offline use",
+  files: "loaded from your files; nothing was uploaded",
+};
+
+/** Where a model's weights come from, for its menu entry. */
+const whereFrom = (m: (typeof IMAGENET_MODELS)[number]) =>
+  m.bundled ? "built in" : `${formatBytes(m.sizeBytes)} download`;
 
 /** Model choice, download progress, failure with retry, and loading a model from disk. */
 export function ModelPicker() {
@@ -14,9 +27,10 @@ export function ModelPicker() {
   const filesId = useId();
   const [range, setRange] = useState("0,1");
   const known = IMAGENET_MODELS.some((m) => m.id === model.id);
+  const failure = model.failure;
   return (
     <div className="model-picker">
-      <label>
+      <label className="field">
         Model{" "}
         <select
           aria-label="ImageNet model"
@@ -25,41 +39,43 @@ export function ModelPicker() {
         >
           {IMAGENET_MODELS.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label} ({formatBytes(m.sizeBytes)})
+              {m.label} ({whereFrom(m)})
             </option>
           ))}
           {!known && <option value="files">{model.label} (from files)</option>}
         </select>
       </label>
-      <input
-        id={filesId}
-        type="file"
-        multiple
-        className="visually-hidden"
-        aria-label="Load model from files (model.json and weight files)"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = "";
-          if (files.length) void actions.loadModelFiles(files, RANGES[range]);
-        }}
-      />
-      <label htmlFor={filesId} className="button secondary">
-        Load model from files…
-      </label>
-      <label className="muted" title="The pixel range your model was trained on">
-        input range{" "}
-        <select
-          aria-label="Pixel range expected by files you load"
-          value={range}
-          onChange={(e) => setRange(e.target.value)}
-        >
-          {Object.keys(RANGES).map((r) => (
-            <option key={r} value={r}>
-              [{r}]
-            </option>
-          ))}
-        </select>
-      </label>
+      <span className="files-row">
+        <input
+          id={filesId}
+          type="file"
+          multiple
+          className="visually-hidden"
+          aria-label="Load model from files (model.json and weight files)"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            if (files.length) void actions.loadModelFiles(files, RANGES[range]);
+          }}
+        />
+        <label htmlFor={filesId} className="button secondary">
+          Load model from files…
+        </label>
+        <label className="muted" title="The pixel range your model was trained on">
+          input range{" "}
+          <select
+            aria-label="Pixel range expected by files you load"
+            value={range}
+            onChange={(e) => setRange(e.target.value)}
+          >
+            {Object.keys(RANGES).map((r) => (
+              <option key={r} value={r}>
+                [{r}]
+              </option>
+            ))}
+          </select>
+        </label>
+      </span>
       {model.status === "loading" && (
         <span className="progress-line">
           <progress
@@ -70,16 +86,31 @@ export function ModelPicker() {
           {model.total > 0 && `${formatBytes(model.loaded)} of ${formatBytes(model.total)}`}
         </span>
       )}
-      {model.status === "ready" && model.source === "cache" && (
-        <span className="muted">loaded from this browser's cache (works offline)</span>
+      {model.status === "ready" && !failure && model.source && (
+        <span className="muted model-source">{SOURCE_NOTE[model.source]}</span>
       )}
-      {model.status === "error" && (
-        <span role="alert" className="error-inline">
-          {model.error}{" "}
-          <button type="button" onClick={() => void actions.selectModel(model.id)}>
-            Retry
-          </button>
-        </span>
+      {failure && (
+        <div role="alert" className="model-failure">
+          <p>
+            <b>{failure.label}</b> could not be loaded. {failure.message}
+          </p>
+          <p>
+            {model.status === "ready" && `${model.label} is still in use. `}
+            {failure.needsNetwork &&
+              "The built-in MobileNet and photos, and chapters 2–6, need no network. "}
+            You can load a model from files instead (its model.json and weight files), or{" "}
+            {failure.id !== "files" && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void actions.selectModel(failure.id)}
+              >
+                Retry
+              </button>
+            )}
+            {failure.id === "files" && "pick other files."}
+          </p>
+        </div>
       )}
     </div>
   );

@@ -30,9 +30,9 @@ export async function startTrainingBackend(
       const name = tf.getBackend() as BackendStatus["name"];
       const note =
         name === "wasm" && software
-          ? "WebGL is software-rendered here, so the dense models train on WASM"
+          ? "there is no graphics card here, so the small dense models train on the processor directly, which is faster for them"
           : started.note;
-      return { name, fellBack: started.fellBack, note };
+      return { name, fellBack: started.fellBack, software: name === "webgl" && software, note };
     },
   };
 }
