@@ -1,12 +1,40 @@
 import katex from "katex";
 import { useEffect, useRef } from "react";
+import { Scroller } from "./Scroller";
 
-/** Typesets TeX with KaTeX, inline or as a display block. */
-export function Tex({ children, block = false }: { children: string; block?: boolean }) {
+/** One KaTeX rendering into a span. */
+function Typeset({ tex, display }: { tex: string; display: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (ref.current)
-      katex.render(children, ref.current, { displayMode: block, throwOnError: false });
-  }, [children, block]);
-  return <span ref={ref} className={block ? "tex-block" : undefined} />;
+    if (ref.current) katex.render(tex, ref.current, { displayMode: display, throwOnError: false });
+  }, [tex, display]);
+  return <span ref={ref} className={display ? "tex-piece" : undefined} />;
+}
+
+/**
+ * Typesets TeX with KaTeX, inline or as a display block. A block may come in pieces (an
+ * equation and its definitions): they sit side by side where there is room and stack on a
+ * narrow screen. A piece still wider than the page scrolls sideways, with a visible cue.
+ */
+export function Tex({
+  children,
+  block = false,
+}: {
+  children: string | readonly string[];
+  block?: boolean;
+}) {
+  if (!block)
+    return (
+      <Typeset tex={typeof children === "string" ? children : children.join(" ")} display={false} />
+    );
+  const pieces = typeof children === "string" ? [children] : children;
+  return (
+    <Scroller className="tex-block" label="formula">
+      <span className="tex-pieces">
+        {pieces.map((tex) => (
+          <Typeset key={tex} tex={tex} display />
+        ))}
+      </span>
+    </Scroller>
+  );
 }
