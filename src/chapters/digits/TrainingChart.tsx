@@ -1,53 +1,66 @@
 import { memo } from "react";
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { AXIS_TICK, DASHES, OKABE_ITO, xAxisTitle } from "../../components/charts/palette";
+import { type KeyItem, markerDot, SeriesKey } from "../../components/charts/SeriesKey";
 import type { TrainingPoint } from "../../store/digits/types";
+
+const LOSS = { color: OKABE_ITO.vermillion, dash: DASHES[0] };
+const ACCURACY = { color: OKABE_ITO.blue, dash: DASHES[1] };
+
+const KEYS: KeyItem[] = [
+  { id: "loss", label: "training loss (left axis)", ...LOSS },
+  { id: "accuracy", label: "test accuracy (right axis)", ...ACCURACY, marker: "square" },
+];
+
+/** Loss ticks in plain decimals, as short as the axis allows: "2", "1.5", "0.25". */
+const lossTick = (v: number) => String(Number(v.toPrecision(2)));
 
 /** Live training curves: mean batch loss (left axis) and test accuracy after each epoch (right). */
 export const TrainingChart = memo(function TrainingChart({ points }: { points: TrainingPoint[] }) {
   return (
-    <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
-        <CartesianGrid stroke="var(--grid)" />
-        <XAxis
-          dataKey="step"
-          type="number"
-          domain={[0, "dataMax"]}
-          label={{ value: "batches", position: "insideBottom", offset: -8 }}
-        />
-        <YAxis yAxisId="loss" width={40} />
-        <YAxis
-          yAxisId="acc"
-          orientation="right"
-          domain={[0, 1]}
-          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-          width={44}
-        />
-        <Legend verticalAlign="top" height={24} />
-        <Line
-          yAxisId="loss"
-          dataKey="loss"
-          name="training loss"
-          stroke="var(--adv)"
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          yAxisId="acc"
-          dataKey="accuracy"
-          name="test accuracy"
-          stroke="var(--clean)"
-          connectNulls
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+    <figure className="digit-training-chart">
+      <SeriesKey items={KEYS} label="Lines of the training chart" />
+      <ResponsiveContainer width="100%" height={210}>
+        <LineChart data={points} margin={{ top: 8, right: 4, bottom: 22, left: 4 }}>
+          <CartesianGrid stroke="var(--grid)" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={[0, "dataMax"]}
+            tick={AXIS_TICK}
+            label={xAxisTitle("batches")}
+          />
+          <YAxis yAxisId="loss" width={44} tick={AXIS_TICK} tickFormatter={lossTick} />
+          <YAxis
+            yAxisId="acc"
+            orientation="right"
+            domain={[0, 1]}
+            tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+            tick={AXIS_TICK}
+            width={48}
+          />
+          <Line
+            yAxisId="loss"
+            dataKey="loss"
+            name="training loss"
+            stroke={LOSS.color}
+            strokeWidth={2.5}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="acc"
+            dataKey="accuracy"
+            name="test accuracy"
+            stroke={ACCURACY.color}
+            strokeWidth={2.5}
+            strokeDasharray={ACCURACY.dash}
+            dot={markerDot("acc", "square", ACCURACY.color)}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
   );
 });

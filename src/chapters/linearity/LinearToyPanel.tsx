@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { AXIS_TICK, CHART_FONT, xAxisTitle } from "../../components/charts/palette";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { Tex } from "../../components/Tex";
 import {
@@ -28,6 +29,8 @@ const TICKS = [1, 10, 100, 1_000, 10_000, 100_000];
 
 const fmt = (v: number) =>
   v >= 100 ? Math.round(v).toLocaleString("en") : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
+/** Axis ticks as short as they can be: 0.01, 0.1, 1, 10, 1,000. */
+const tick = (v: number) => Number(v.toPrecision(2)).toLocaleString("en");
 
 /**
  * The linearity argument made concrete: one linear unit w.x with n inputs, every input moved by
@@ -84,7 +87,7 @@ export function LinearToyPanel() {
       />
       <figure className="toy-chart" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <LineChart data={data} margin={{ top: 20, right: 22, bottom: 22, left: 4 }}>
             <CartesianGrid stroke="var(--grid)" />
             <XAxis
               dataKey="n"
@@ -93,19 +96,22 @@ export function LinearToyPanel() {
               domain={[1, MAX_DIMENSION]}
               ticks={TICKS}
               tickFormatter={(v: number) => v.toLocaleString("en")}
-              label={{ value: "inputs n (log scale)", position: "insideBottom", offset: -12 }}
+              tick={AXIS_TICK}
+              label={xAxisTitle("inputs n (log scale)")}
             />
             <YAxis
               type="number"
               scale={logY ? "log" : "linear"}
               domain={logY ? ["auto", "auto"] : [0, "auto"]}
               allowDataOverflow
-              tickFormatter={fmt}
-              width={64}
+              tickFormatter={tick}
+              tick={AXIS_TICK}
+              width={52}
             />
             <Line
               dataKey="change"
               stroke="var(--adv)"
+              strokeWidth={2.5}
               dot={false}
               isAnimationActive={false}
               name="activation change w·η"
@@ -118,7 +124,12 @@ export function LinearToyPanel() {
                 r={4}
                 fill="var(--accent)"
                 stroke="none"
-                label={{ value: d.name.split(" ")[0], position: "top", fontSize: 11 }}
+                // The last (ImageNet) sits at the top right corner: its name goes to its left.
+                label={{
+                  value: d.name.split(" ")[0],
+                  position: i === NAMED_DIMENSIONS.length - 1 ? "left" : "top",
+                  fontSize: CHART_FONT.note,
+                }}
               />
             ))}
             <ReferenceDot x={n} y={atN} r={6} fill="var(--adv)" stroke="white" />
@@ -138,8 +149,8 @@ export function LinearToyPanel() {
         size <Tex>{String.raw`m`}</Tex> that is about <Tex>{String.raw`\epsilon m n`}</Tex>. Here{" "}
         <Tex>{String.raw`w \sim \mathcal{N}(0,1)`}</Tex>, so{" "}
         <Tex>{String.raw`m = \mathbb{E}|w_i| \approx 0.80`}</Tex>; at ImageNet's 150,528 inputs the
-        unit moves {fmt(named[2])}, {fmt(named[2] / Math.max(named[0], 1e-12))} times more than at
-        MNIST's 784.
+        unit moves by {fmt(named[2])}: {fmt(named[2] / Math.max(named[0], 1e-12))} times as much as
+        at MNIST's 784.
       </p>
     </section>
   );

@@ -1,12 +1,14 @@
-import { memo } from "react";
+import { memo, useId } from "react";
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { CHART_FONT } from "../../components/charts/palette";
 import { formatPercent } from "../../components/format";
 import { topK } from "../../engine/topK";
 
 /**
  * The ten class probabilities of a digit as bars (0 to 9, left to right). The chart is for the
  * eye; the same numbers, most probable first ("5 99.9%"), are a list for screen readers and
- * tests. `label` is the attacked class (green); the top class, if different, is red.
+ * tests. `attacked` is the attacked class (blue); the top class, if different, is striped
+ * vermillion (striped, so the two differ without colour too).
  */
 export const DigitProbChart = memo(function DigitProbChart({
   title,
@@ -23,12 +25,13 @@ export const DigitProbChart = memo(function DigitProbChart({
   /** What these numbers were computed from, as data-input (for tests). */
   inputKey?: string;
 }) {
+  const stripes = `stripes-${useId().replace(/[^\w-]/g, "")}`;
   const top = probs ? topK(probs, 10) : [];
   const best = top[0]?.classIndex ?? null;
   const rows = Array.from(probs ?? [], (p, digit) => ({
     digit: String(digit),
     p,
-    fill: digit === attacked ? "var(--clean)" : digit === best ? "var(--adv)" : "var(--bar)",
+    fill: digit === attacked ? "var(--clean)" : digit === best ? `url(#${stripes})` : "var(--bar)",
   }));
   return (
     <figure className="digit-probs">
@@ -42,7 +45,25 @@ export const DigitProbChart = memo(function DigitProbChart({
         {rows.length > 0 ? (
           <ResponsiveContainer width="100%" height={150}>
             <BarChart data={rows} margin={{ left: 4, right: 4, top: 18, bottom: 0 }}>
-              <XAxis dataKey="digit" tickLine={false} axisLine={false} interval={0} />
+              <defs>
+                <pattern
+                  id={stripes}
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="6" height="6" fill="var(--adv)" />
+                  <rect width="2" height="6" fill="white" opacity="0.6" />
+                </pattern>
+              </defs>
+              <XAxis
+                dataKey="digit"
+                tickLine={false}
+                axisLine={false}
+                interval={0}
+                tick={{ fontSize: CHART_FONT.tick + 1 }}
+              />
               <YAxis type="number" domain={[0, 1]} hide />
               <Bar dataKey="p" isAnimationActive={false} background={{ fill: "var(--bar-bg)" }}>
                 {rows.map((r) => (
@@ -51,7 +72,7 @@ export const DigitProbChart = memo(function DigitProbChart({
                 <LabelList
                   dataKey="p"
                   position="top"
-                  fontSize={11}
+                  fontSize={CHART_FONT.note}
                   formatter={(v) => (Number(v) >= 0.05 ? `${Math.round(Number(v) * 100)}%` : "")}
                 />
               </Bar>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from "react";
 import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLineChart";
+import { type KeyItem, SeriesKey } from "../../components/charts/SeriesKey";
 import type { TrainingMethod } from "../../engine/digits/adversarial/types";
 import type { RunPoint } from "../../workers/training/protocol";
 import { runInfo } from "./methodInfo";
@@ -29,12 +30,25 @@ export interface Series {
 
 export const percent = (v: number) => `${Math.round(v * 100)}%`;
 export const formatX = (v: number) => String(v);
-/** Clean accuracy is dashed on every chart of the lab. */
-export const CLEAN_DASH = "5 4";
+/** Clean accuracy is dashed, with hollow markers, on every chart of the lab. */
+export const CLEAN_DASH = "6 4";
+
+/** Key entries naming each run by colour and shape (the line styles get entries of their own). */
+export function runKeys(runs: readonly { id: string; method: TrainingMethod }[]): KeyItem[] {
+  return runs.map((run) => {
+    const { name, color, marker } = runInfo(run);
+    return { id: run.id, label: name, color, marker, noLine: true };
+  });
+}
+
+const METRIC_KEYS: KeyItem[] = [
+  { id: "clean", label: "clean: dashed, open shapes", dash: CLEAN_DASH },
+  { id: "robust", label: "under PGD: solid, filled shapes" },
+];
 
 /**
- * Clean (dashed) and robust (solid, dotted) accuracy of every run on one chart, against the
- * chosen x axis, which ends at `xEnd` (the budget, when known in advance) rounded up to a tick.
+ * Clean (dashed, open markers) and robust (solid, filled markers) accuracy of every run on one
+ * chart, against the chosen x axis, which ends at `xEnd` (the budget, when known in advance) rounded up to a tick.
  */
 export const AccuracyChart = memo(function AccuracyChart({
   series,
@@ -52,13 +66,14 @@ export const AccuracyChart = memo(function AccuracyChart({
   const lines = useMemo(
     () =>
       series.flatMap((s): LineSeries[] => {
-        const { name, color } = runInfo(s);
+        const { name, color, marker } = runInfo(s);
         return (["clean", "robust"] as const).map((metric) => ({
           id: `${s.id}:${metric}`,
           label: `${name}, ${metric}`,
           color,
+          marker,
           dash: metric === "clean" ? CLEAN_DASH : undefined,
-          dots: metric === "robust",
+          hollow: metric === "clean",
           points: s.points.map((p) => ({ x: p[key], y: p[metric] })),
         }));
       }),
@@ -67,6 +82,7 @@ export const AccuracyChart = memo(function AccuracyChart({
   return (
     <figure className="accuracy-chart">
       <figcaption>{caption}</figcaption>
+      <SeriesKey items={[...runKeys(series), ...METRIC_KEYS]} label="Lines of the accuracy chart" />
       <LiveLineChart
         series={lines}
         xEnd={xEnd}

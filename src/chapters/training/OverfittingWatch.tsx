@@ -5,38 +5,55 @@ import {
   LiveLineChart,
   type XMarker,
 } from "../../components/charts/LiveLineChart";
+import { type KeyItem, SeriesKey } from "../../components/charts/SeriesKey";
 import { useTraining } from "../../store/training";
 import type { RunView, TrainingStore } from "../../store/training/trainingStore";
-import { AXES, CLEAN_DASH, formatX, percent } from "./AccuracyChart";
+import { AXES, CLEAN_DASH, formatX, percent, runKeys } from "./AccuracyChart";
 import { runInfo } from "./methodInfo";
 
 const selectFastRuns = (s: TrainingStore) => s.runs.filter((r) => r.method === "fast");
 
-/** How each measurement is drawn (the colour is the run's). */
+/** How each measurement is drawn (the colour and marker shape are the run's). */
 const METRICS = [
-  { id: "clean", label: "clean", dash: CLEAN_DASH, dots: false },
-  { id: "fgsm", label: "under FGSM", dash: "2 2", dots: false },
-  { id: "robust", label: "under PGD", dash: undefined, dots: true },
+  { id: "clean", label: "clean", key: "clean", dash: CLEAN_DASH, marks: false, hollow: false },
+  { id: "fgsm", label: "under FGSM", key: "under FGSM", dash: "2 3", marks: false, hollow: false },
+  {
+    id: "robust",
+    label: "under PGD",
+    key: "under PGD (filled shapes)",
+    dash: undefined,
+    marks: true,
+    hollow: false,
+  },
   {
     id: "check",
-    label: "early-stopping check (PGD-5 on training digits)",
+    label: "early-stopping check",
+    key: "early-stopping check (PGD-5 on training digits, open shapes)",
     dash: "1 4",
-    dots: true,
+    marks: true,
+    hollow: true,
   },
 ] as const;
+
+/** The key's entries for the line styles, in the text colour (every run uses them). */
+const METRIC_KEYS: KeyItem[] = [
+  ...METRICS.map((m) => ({ id: m.id, label: m.key, dash: m.dash })),
+  { id: "stop", label: "stopped: best weights restored", rule: true, dash: "2 3" },
+];
 
 /** A FGSM-PGD gap this wide (in accuracy) means the model beats the one-step attack only. */
 const TELLING_GAP = 0.25;
 
 /** A fast run's curves: what it learns to beat (FGSM) against what it should resist (PGD). */
 function watchLines(run: RunView): LineSeries[] {
-  const { name, color } = runInfo(run);
+  const { name, color, marker } = runInfo(run);
   return METRICS.map((m) => ({
     id: `${run.id}:${m.id}`,
     label: `${name}, ${m.label}`,
     color,
     dash: m.dash,
-    dots: m.dots,
+    marker: m.marks ? marker : undefined,
+    hollow: m.hollow,
     points:
       m.id === "check"
         ? run.checks.map((c) => ({ x: c.backward, y: c.accuracy }))
@@ -48,7 +65,7 @@ function watchLines(run: RunView): LineSeries[] {
 function stopMarkers(runs: readonly RunView[]): XMarker[] {
   return runs.flatMap((run) => {
     const stop = run.stoppedEarly ? run.checks.at(-1) : undefined;
-    return stop ? [{ x: stop.backward, label: "stopped: best weights restored" }] : [];
+    return stop ? [{ x: stop.backward, label: "stopped" }] : [];
   });
 }
 
@@ -64,12 +81,13 @@ export function OverfittingWatch() {
   if (runs.length === 0) {
     return (
       <p className="hint">
-        Train Fast FGSM, or press “Provoke catastrophic overfitting”: its accuracy under FGSM and
-        under PGD are drawn here side by side.
+        Train Fast FGSM in the lab, or press its “Provoke catastrophic overfitting”: the run's
+        accuracy under FGSM and under PGD are drawn here side by side.
       </p>
     );
   }
   const { settings, backwardBudget } = runs[0].spec;
+  const stopped = runs.some((run) => run.stoppedEarly);
   const latest = runs.flatMap((run) => {
     const last = run.points.at(-1);
     return last ? [{ run, last, gap: last.fgsm - last.robust }] : [];
@@ -80,6 +98,10 @@ export function OverfittingWatch() {
         Fast FGSM ({settings.fastRandomStart ? "random start" : "zero start"}, step{" "}
         {settings.fastStepRatio}ε): accuracy on the test digits under FGSM and under PGD
       </figcaption>
+      <SeriesKey
+        items={[...runKeys(runs), ...METRIC_KEYS.filter((k) => k.id !== "stop" || stopped)]}
+        label="Lines of the fast-training chart"
+      />
       <LiveLineChart
         series={lines}
         markers={stopMarkers(runs)}
@@ -88,22 +110,6 @@ export function OverfittingWatch() {
         formatX={formatX}
         formatY={percent}
       />
-      <ul className="legend">
-        {runs.map((run) => (
-          <li key={run.id}>
-            <span className="swatch" style={{ background: runInfo(run).color }} />
-            {runInfo(run).name}
-          </li>
-        ))}
-        {METRICS.map((m) => (
-          <li key={m.id}>
-            <svg width="24" height="8" aria-hidden="true">
-              <line x1="0" x2="24" y1="4" y2="4" stroke="currentColor" strokeDasharray={m.dash} />
-            </svg>{" "}
-            {m.label}
-          </li>
-        ))}
-      </ul>
       {latest.length > 0 && (
         <p className="caption">
           Latest points:{" "}

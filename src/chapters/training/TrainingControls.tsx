@@ -1,4 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
+import { KeySample } from "../../components/charts/SeriesKey";
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { TRAINING_METHODS, type TrainingMethod } from "../../engine/digits/adversarial/types";
@@ -160,7 +161,7 @@ export function TrainingControls() {
                 checked={setup.methods.includes(m)}
                 onChange={(e) => actions.toggleMethod(m, e.target.checked)}
               />
-              <span className="swatch" style={{ background: METHOD_INFO[m].color }} />
+              <KeySample item={{ ...METHOD_INFO[m], noLine: true }} />
               {METHOD_INFO[m].name}
             </label>
             <MethodKnob method={m} disabled={locked} />
@@ -178,6 +179,7 @@ export function TrainingControls() {
           level={level}
           max={MAX_LEVEL}
           onChange={(l) => actions.setSettings({ eps: l / 255 })}
+          unit="pixel"
           label="training and test epsilon (grey levels out of 255)"
           title={
             <>
@@ -201,14 +203,14 @@ export function TrainingControls() {
           />
         </label>
         <label>
-          Budget{" "}
+          Budget, in epochs of standard training:{" "}
           <select
             value={setup.budgetEpochs}
             onChange={(e) => actions.configure({ budgetEpochs: Number(e.target.value) })}
           >
             {BUDGETS.map((b) => (
               <option key={b} value={b}>
-                {b} epoch{b === 1 ? "" : "s"} of standard training
+                {b} epoch{b === 1 ? "" : "s"}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { KeySample } from "../../components/charts/SeriesKey";
 import { useTraining } from "../../store/training";
 import type { RunView, TrainingStore } from "../../store/training/trainingStore";
 import { AccuracyChart, AXES, type Axis } from "./AccuracyChart";
@@ -15,12 +16,12 @@ function RunProgress({ runs }: { runs: readonly RunView[] }) {
   return (
     <ul className="run-progress">
       {runs.map((run) => {
-        const { name, color } = runInfo(run);
+        const { name, color, marker } = runInfo(run);
         const spent = run.counters?.backward ?? 0;
         const budget = run.spec.backwardBudget;
         return (
           <li key={run.id} data-run={run.id} data-points={run.points.length}>
-            <span className="swatch" style={{ background: color }} />
+            <KeySample item={{ color, marker, noLine: true }} />
             <span className="run-name">{name}</span>
             <progress
               max={budget}
@@ -87,7 +88,7 @@ export function TrainingCurves({
         series={series}
         axis={axis}
         xEnd={axis === "backward" ? budget : axis === "epochs" ? budgetEpochs : 0}
-        caption={`Accuracy on the first ${evalDigits} test digits: clean (dashed) and under PGD-${evalSteps} at ε = ${Math.round(eps * 255)}/255 (solid, with dots)`}
+        caption={`Accuracy on the first ${evalDigits} test digits: clean, and under PGD-${evalSteps} at ε = ${Math.round(eps * 255)}/255`}
       />
     </div>
   );

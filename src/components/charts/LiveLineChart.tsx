@@ -1,19 +1,23 @@
-import { memo } from "react";
+import { memo, type RefObject, useEffect, useRef, useState } from "react";
 import { niceTicks } from "./niceTicks";
+import { CHART_FONT, type MarkerShape } from "./palette";
+import { Marker } from "./SeriesKey";
 
 export interface LineSeries {
   id: string;
-  /** Names the line in the dots' tooltips and the chart's description. */
+  /** Names the line in the markers' tooltips and the chart's description. */
   label: string;
   color: string;
   /** SVG stroke-dasharray of the line, e.g. "5 4" (solid when absent). */
   dash?: string;
-  /** A dot at every point (with a hover tooltip). */
-  dots?: boolean;
+  /** A marker of this shape at every point (with a hover tooltip). */
+  marker?: MarkerShape;
+  /** Markers white inside (a second metric of the same run). */
+  hollow?: boolean;
   points: readonly { x: number; y: number }[];
 }
 
-/** A vertical rule at x with a label (an event on the x axis). */
+/** A vertical rule at x with a short label (an event on the x axis). */
 export interface XMarker {
   x: number;
   label: string;
@@ -30,19 +34,41 @@ interface Props {
   formatY: (y: number) => string;
 }
 
-// Drawing units: the SVG scales to its box's width, so nothing is measured on a redraw.
-const WIDTH = 640;
-const HEIGHT = 260;
-const PLOT = { left: 46, right: 14, top: 10, bottom: 40 };
+/** Until the box is measured (and in tests without layout), the chart is drawn this wide. */
+const DEFAULT_WIDTH = 560;
+const HEIGHT = 240;
+// Room for the tick labels in CSS pixels ("100%" on the left, half a number past the last x tick).
+const PLOT = { left: 44, right: 22, top: 16, bottom: 44 };
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Fewer x ticks on a phone, so their labels never touch. */
+const xTickCount = (plotWidth: number) => (plotWidth < 320 ? 3 : 5);
+
+/** The width of an element's content box, kept up to date (it changes on resize only). */
+function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry.contentRect.width);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 /**
- * A line chart over y in [0, 1], drawn as plain SVG: one small React render per redraw, no
- * layout reads. It is for curves redrawn while the page must stay responsive (chapter 5's live
- * training). Measured here (headless Chromium, software rendering, five runs of one epoch):
- * the same ten lines in recharts 3 cost about 2 s of main-thread React work per run, in redraws
- * of 50-70 ms (its internal store, selectors and path measuring), over the 50 ms long-task
- * budget; this chart costs about 0.15 s in all, with no task over 50 ms.
+ * A line chart over y in [0, 1], drawn as plain SVG at its box's width in CSS pixels, so its
+ * text stays readable on a phone and on a projector: one small React render per redraw, and a
+ * measurement only when the box resizes. It is for curves redrawn while the page must stay
+ * responsive (chapter 5's live training). Measured here (headless Chromium, software
+ * rendering, five runs of one epoch): the same ten lines in recharts 3 cost about 2 s of
+ * main-thread React work per run, in redraws of 50-70 ms (its internal store, selectors and
+ * path measuring), over the 50 ms long-task budget; this chart costs about 0.15 s in all, with
+ * no task over 50 ms. Its key is the caller's (SeriesKey), outside the plot.
  */
 export const LiveLineChart = memo(function LiveLineChart({
   series,
@@ -52,11 +78,12 @@ export const LiveLineChart = memo(function LiveLineChart({
   formatX,
   formatY,
 }: Props) {
-  const xMax = Math.max(xEnd, ...series.flatMap((s) => s.points.map((p) => p.x)));
-  const xTicks = niceTicks(xMax);
-  const xLast = xTicks[xTicks.length - 1];
-  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const [box, width] = useWidth<HTMLDivElement>();
+  const plotWidth = width - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  const xMax = Math.max(xEnd, ...series.flatMap((s) => s.points.map((p) => p.x)));
+  const xTicks = niceTicks(xMax, xTickCount(plotWidth));
+  const xLast = xTicks[xTicks.length - 1];
   const sx = (x: number) => PLOT.left + (x / xLast) * plotWidth;
   const sy = (y: number) => PLOT.top + (1 - y) * plotHeight;
   const last = series
@@ -66,60 +93,86 @@ export const LiveLineChart = memo(function LiveLineChart({
       return `${s.label}: ${formatY(p.y)} at ${formatX(p.x)} ${xLabel}`;
     });
   return (
-    <svg
-      className="live-line-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label={last.length ? last.join("; ") : "no points yet"}
-    >
-      <g className="grid">
-        {Y_TICKS.map((y) => (
-          <line key={`y${y}`} x1={PLOT.left} x2={WIDTH - PLOT.right} y1={sy(y)} y2={sy(y)} />
-        ))}
-        {xTicks.map((x) => (
-          <line key={`x${x}`} x1={sx(x)} x2={sx(x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
-        ))}
-      </g>
-      <g className="tick-labels">
-        {Y_TICKS.map((y) => (
-          <text key={y} x={PLOT.left - 6} y={sy(y)} textAnchor="end" dominantBaseline="middle">
-            {formatY(y)}
-          </text>
-        ))}
-        {xTicks.map((x) => (
-          <text key={x} x={sx(x)} y={HEIGHT - PLOT.bottom + 16} textAnchor="middle">
-            {formatX(x)}
-          </text>
-        ))}
-        <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
-          {xLabel}
-        </text>
-      </g>
-      {series.map((s) => (
-        <g key={s.id} className="series" data-series={s.id}>
-          <polyline
-            points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dash}
-          />
-          {s.dots &&
-            s.points.map((p) => (
-              <circle key={p.x} className="dot" cx={sx(p.x)} cy={sy(p.y)} r={3} fill={s.color}>
-                <title>{`${s.label}: ${formatY(p.y)} at ${formatX(p.x)} ${xLabel}`}</title>
-              </circle>
-            ))}
+    <div className="live-line-chart" ref={box}>
+      <svg
+        width={width}
+        height={HEIGHT}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        role="img"
+        aria-label={last.length ? last.join("; ") : "no points yet"}
+        fontSize={CHART_FONT.tick}
+      >
+        <g className="grid">
+          {Y_TICKS.map((y) => (
+            <line key={`y${y}`} x1={PLOT.left} x2={width - PLOT.right} y1={sy(y)} y2={sy(y)} />
+          ))}
+          {xTicks.map((x) => (
+            <line key={`x${x}`} x1={sx(x)} x2={sx(x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
+          ))}
         </g>
-      ))}
-      {markers.map((m) => (
-        <g key={`${m.x}:${m.label}`} className="marker">
-          <line x1={sx(m.x)} x2={sx(m.x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
-          <text x={sx(m.x) - 4} y={PLOT.top + 12} textAnchor="end">
-            {m.label}
+        <g className="tick-labels">
+          {Y_TICKS.map((y) => (
+            <text key={y} x={PLOT.left - 6} y={sy(y)} textAnchor="end" dominantBaseline="middle">
+              {formatY(y)}
+            </text>
+          ))}
+          {xTicks.map((x) => (
+            <text key={x} x={sx(x)} y={HEIGHT - PLOT.bottom + 18} textAnchor="middle">
+              {formatX(x)}
+            </text>
+          ))}
+          <text
+            x={PLOT.left + plotWidth / 2}
+            y={HEIGHT - 6}
+            textAnchor="middle"
+            fontSize={CHART_FONT.label}
+          >
+            {xLabel}
           </text>
         </g>
-      ))}
-    </svg>
+        {series.map((s) => (
+          <g key={s.id} className="series" data-series={s.id}>
+            <polyline
+              points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={2.5}
+              strokeDasharray={s.dash}
+            />
+            {s.marker &&
+              s.points.map((p) => (
+                <Marker
+                  key={p.x}
+                  className="dot"
+                  shape={s.marker as MarkerShape}
+                  x={sx(p.x)}
+                  y={sy(p.y)}
+                  color={s.color}
+                  hollow={s.hollow}
+                >
+                  <title>{`${s.label}: ${formatY(p.y)} at ${formatX(p.x)} ${xLabel}`}</title>
+                </Marker>
+              ))}
+          </g>
+        ))}
+        {markers.map((m) => {
+          // The label sits on the side of the rule with more room.
+          const right = sx(m.x) < PLOT.left + plotWidth / 2;
+          return (
+            <g key={`${m.x}:${m.label}`} className="marker">
+              <line x1={sx(m.x)} x2={sx(m.x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
+              <text
+                x={sx(m.x) + (right ? 4 : -4)}
+                y={PLOT.top - 4}
+                textAnchor={right ? "start" : "end"}
+                fontSize={CHART_FONT.note}
+              >
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 });

@@ -29,5 +29,24 @@ export const SERIES_COLOURS = [
 export const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"] as const;
 
 /** Marker shapes for points, so a series can be named by shape as well as colour. */
-export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
-export const MARKERS: readonly MarkerShape[] = ["circle", "square", "triangle", "diamond"];
+export type MarkerShape = "circle" | "square" | "triangle" | "diamond" | "triangleDown" | "cross";
+export const MARKERS: readonly MarkerShape[] = [
+  "circle",
+  "square",
+  "triangle",
+  "diamond",
+  "triangleDown",
+  "cross",
+];
+
+/** Chart text in CSS pixels: large enough to read on a projector from the back of a room. */
+export const CHART_FONT = { tick: 13, label: 13, note: 12 } as const;
+
+/** recharts axis text at those sizes: the ticks, and an x axis title under them. */
+export const AXIS_TICK = { fontSize: CHART_FONT.tick } as const;
+export const xAxisTitle = (value: string) => ({
+  value,
+  position: "insideBottom" as const,
+  offset: -14,
+  fontSize: CHART_FONT.label,
+});
