@@ -15,3 +15,19 @@ export function formatEpsilon(level: number): string {
 export function formatScore(score: ClassScore): string {
   return `${displayName(score.classIndex)} ${formatPercent(score.probability)}`;
 }
+
+/**
+ * A number in plain decimals, never in powers of ten, with three significant digits: "4.34",
+ * "0.0123", "0.000523", "8,406". Below `floor` (0.0001 by default) it says so: "< 0.0001".
+ */
+export function formatDecimal(v: number, floor = 1e-4): string {
+  const a = Math.abs(v);
+  if (a === 0) return "0";
+  if (a < floor) {
+    const limit = floor.toFixed(Math.max(0, -Math.floor(Math.log10(floor))));
+    return v < 0 ? `> −${limit}` : `< ${limit}`;
+  }
+  if (a >= 100) return Math.round(v).toLocaleString("en");
+  const decimals = Math.max(0, 2 - Math.floor(Math.log10(a)));
+  return v.toFixed(decimals);
+}

@@ -1,7 +1,7 @@
-import { formatEpsilon, formatPercent } from "../../components/format";
+import { formatDecimal, formatEpsilon, formatPercent } from "../../components/format";
 import { selectAttack, selectClean, useSteps } from "../../store/digits/steps";
 import { DigitProbChart } from "./DigitProbChart";
-import { formatSmall, topDigit } from "./stepsFormat";
+import { topDigit } from "./stepsFormat";
 
 /** The ten probabilities before and after the attack, and the loss both times. */
 export function BeforeAfter() {
@@ -32,15 +32,20 @@ export function BeforeAfter() {
       </div>
       {clean && attack && before && after && (
         <p className="loss-line">
-          Loss for label {y}: <b>{formatSmall(clean.loss)}</b> → <b>{formatSmall(attack.loss)}</b>
-          {ratio !== null && ratio > 1.005 ? ` (×${formatSmall(ratio)})` : ""}. The model says{" "}
+          Loss for label {y}: <b>{formatDecimal(clean.loss)}</b> →{" "}
+          <b>{formatDecimal(attack.loss)}</b>
+          {ratio !== null && ratio > 1.005 ? ` (×${formatDecimal(ratio)})` : ""}. The model says{" "}
           <b>{before.digit}</b> ({formatPercent(before.p)}) before and <b>{after.digit}</b> (
           {formatPercent(after.p)}) after.
         </p>
       )}
       <p className="hint legend">
-        <span className="swatch clean" /> the label the attack pushes away from{" "}
-        <span className="swatch adv" /> the model's answer when it differs
+        <span className="legend-item">
+          <span className="swatch clean" /> the label the attack pushes away from
+        </span>
+        <span className="legend-item">
+          <span className="swatch adv" /> the model's answer when it differs
+        </span>
       </p>
     </section>
   );

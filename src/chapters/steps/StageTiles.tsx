@@ -1,7 +1,8 @@
 import { type ReactNode, useMemo } from "react";
 import { DigitImage } from "../../components/canvas/DigitImage";
 import { PixelCanvas } from "../../components/canvas/PixelCanvas";
-import { formatEpsilon, formatPercent } from "../../components/format";
+import { formatDecimal, formatEpsilon, formatPercent } from "../../components/format";
+import { Scroller } from "../../components/Scroller";
 import { Tex } from "../../components/Tex";
 import {
   selectAttack,
@@ -12,7 +13,7 @@ import {
 } from "../../store/digits/steps";
 import { STEPS_MAX_LEVEL } from "../../store/digits/stepsStore";
 import { shiftedRgba } from "./shiftedRgba";
-import { formatSmall, maxAbs, signCounts, texSmall, topDigit } from "./stepsFormat";
+import { maxAbs, relationTo, signCounts, texRelation, topDigit } from "./stepsFormat";
 
 const DIGIT = "digit-canvas steps-digit";
 
@@ -39,9 +40,9 @@ function Tile({
         {title}
       </h4>
       <div className="stage-view">{children}</div>
-      <div className="stage-tex">
+      <Scroller className="stage-tex" label={`formula of stage ${n}`}>
         <Tex>{tex}</Tex>
-      </div>
+      </Scroller>
       <p className="stage-note">{note}</p>
     </li>
   );
@@ -62,7 +63,7 @@ function Prediction({ probs, label, loss }: { probs: Float32Array; label: number
       </dt>
       <dd>{formatPercent(probs[label])}</dd>
       <dt>loss</dt>
-      <dd>{formatSmall(loss)}</dd>
+      <dd>{formatDecimal(loss)}</dd>
     </dl>
   );
 }
@@ -103,7 +104,7 @@ export function StageTiles() {
       <Tile
         n={2}
         title="Probabilities and loss"
-        tex={String.raw`L = -\log p_{${y}} = ${texSmall(clean.loss)}`}
+        tex={String.raw`L = -\log p_{${y}} ${texRelation(clean.loss)}`}
         note={
           <>
             <Tex>{String.raw`p = \operatorname{softmax}(f(x))`}</Tex>; the loss is small when the
@@ -119,7 +120,7 @@ export function StageTiles() {
         tex={String.raw`g = \nabla_x L(x, ${y})`}
         note={
           <>
-            largest |g| = {formatSmall(gradMax)}; red: brightening raises the loss, blue: darkening
+            largest |g| {relationTo(gradMax)}; red: brightening raises the loss, blue: darkening
             does
           </>
         }
@@ -178,7 +179,7 @@ export function StageTiles() {
       <Tile
         n={8}
         title="New probabilities"
-        tex={String.raw`L' = -\log p'_{${y}} = ${texSmall(attack.loss)}`}
+        tex={String.raw`L' = -\log p'_{${y}} ${texRelation(attack.loss)}`}
         note={
           after.digit === y ? (
             <>still {y}: try a larger ε</>

@@ -1,24 +1,20 @@
+import { formatDecimal } from "../../components/format";
 import { argMax } from "../../engine/topK";
 
 /**
- * Numbers as chapter 3 prints them. Losses and gradients span many orders of magnitude
- * (1e-7 for a confident digit, 15 after a strong attack), so small ones use powers of ten.
+ * Numbers as chapter 3 prints them: losses and gradients span many orders of magnitude (1e-7
+ * for a confident digit, 15 after a strong attack), so they are plain decimals down to 0.0001
+ * and "< 0.0001" below (formatDecimal).
  */
 
-/** "4.34", "0.0123", or "1.2e-6" for values below 0.001. */
-export function formatSmall(v: number): string {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a < 1e-3) return v.toExponential(1);
-  return a >= 100 ? v.toFixed(0) : v.toPrecision(3);
+/** The value as the end of "L ...": "= 4.34", or "< 0.0001" when it is too small to print. */
+export function relationTo(v: number): string {
+  const s = formatDecimal(v);
+  return /^[<>]/.test(s) ? s : `= ${s}`;
 }
 
-/** The same number as TeX: 1.2e-6 becomes 1.2 \times 10^{-6}. */
-export function texSmall(v: number): string {
-  const s = formatSmall(v);
-  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
-  return m ? String.raw`${m[1]} \times 10^{${Number(m[2])}}` : s;
-}
+/** The same in TeX: "= 8{,}406". */
+export const texRelation = (v: number): string => relationTo(v).replace(/,/g, "{,}");
 
 /** The most probable digit and its probability. */
 export function topDigit(probs: ArrayLike<number>): { digit: number; p: number } {
