@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { formatPercent } from "../../components/format";
+import { Scroller } from "../../components/Scroller";
 import {
   DIGIT_MODEL_INFO,
   DIGIT_MODEL_KINDS,
@@ -33,40 +34,48 @@ export function DigitModelsPanel() {
   return (
     <section className="panel" aria-labelledby="digit-models-title">
       <h3 id="digit-models-title">Three digit models</h3>
-      <table className="compare" aria-label="digit models">
-        <thead>
-          <tr>
-            <th scope="col">model</th>
-            <th scope="col">layers</th>
-            <th scope="col">test accuracy</th>
-            <th scope="col">weights</th>
-          </tr>
-        </thead>
-        <tbody>
-          {DIGIT_MODEL_KINDS.map((k) => {
-            const m = models[k];
-            return (
-              <tr key={k}>
-                <th scope="row">{DIGIT_MODEL_INFO[k].name}</th>
-                <td>{DIGIT_MODEL_INFO[k].layers}</td>
-                <td>{m.testAccuracy === null ? "…" : formatPercent(m.testAccuracy)}</td>
-                <td>
-                  {m.status === "error" ? m.error : (m.source ?? "loading")}
-                  {m.source === "retrained" && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => actions.restoreShipped(k)}
-                    >
-                      restore shipped
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Scroller label="digit models table">
+        <table className="compare" aria-label="digit models">
+          <thead>
+            <tr>
+              <th scope="col">model</th>
+              <th scope="col">layers</th>
+              <th scope="col">test accuracy</th>
+              <th scope="col">weights</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DIGIT_MODEL_KINDS.map((k) => {
+              const m = models[k];
+              // Only the model being retrained changes; the others keep their numbers.
+              const retraining = running && training.kind === k;
+              return (
+                <tr key={k} className={retraining ? "stale-row" : undefined}>
+                  <th scope="row">{DIGIT_MODEL_INFO[k].name}</th>
+                  <td>{DIGIT_MODEL_INFO[k].layers}</td>
+                  <td>{m.testAccuracy === null ? "…" : formatPercent(m.testAccuracy)}</td>
+                  <td>
+                    {retraining
+                      ? "retraining…"
+                      : m.status === "error"
+                        ? m.error
+                        : (m.source ?? "loading")}
+                    {!retraining && m.source === "retrained" && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => actions.restoreShipped(k)}
+                      >
+                        restore shipped
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Scroller>
       <div className="controls-row">
         <label>
           Retrain{" "}

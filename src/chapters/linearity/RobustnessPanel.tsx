@@ -2,6 +2,7 @@ import { DigitImage } from "../../components/canvas/DigitImage";
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { formatPercent } from "../../components/format";
+import { Scroller } from "../../components/Scroller";
 import { DIGIT_MODEL_INFO, DIGIT_MODEL_KINDS } from "../../engine/digits/digitModels";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import {
@@ -42,60 +43,61 @@ export function RobustnessPanel() {
         <p className="panel-note">Paused while a model trains; it resumes with the new weights.</p>
       )}
       {curves.error && <p role="alert">{curves.error}</p>}
-      <RobustnessChart points={curves.points} />
-      <table className="compare" aria-label="error rates under FGSM">
-        <caption>Untargeted FGSM on MNIST: their figures and ours</caption>
-        <thead>
-          <tr>
-            <th scope="col">model (data)</th>
-            <th scope="col">clean error</th>
-            <th scope="col">error at ε ≈ 0.1</th>
-            <th scope="col">error at ε ≈ 0.25</th>
-            <th scope="col">confidence when wrong, ε ≈ 0.25</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="paper-row">
-            <th scope="row">Goodfellow et al.: shallow softmax (full MNIST test set)</th>
-            <td>—</td>
-            <td>—</td>
-            <td>99.9% (ε = 0.25)</td>
-            <td>79.3%</td>
-          </tr>
-          <tr className="paper-row">
-            <th scope="row">Goodfellow et al.: maxout network (full MNIST test set)</th>
-            <td>—</td>
-            <td>—</td>
-            <td>89.4% (ε = 0.25)</td>
-            <td>97.6%</td>
-          </tr>
-          {DIGIT_MODEL_KINDS.map((k) => {
-            const p = curves.points[k];
-            return (
-              <tr key={k}>
-                <th scope="row">Here: {DIGIT_MODEL_INFO[k].name} (our 2,000 test digits)</th>
-                <td>{pct(at(p, 0)?.errorRate)}</td>
-                <td>{pct(at(p, 26)?.errorRate)}</td>
-                <td>{pct(at(p, 64)?.errorRate)}</td>
-                <td>{pct(at(p, 64)?.meanWrongConfidence)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RobustnessChart points={curves.points} pending={curves.pending} />
+      <Scroller label="error rates table">
+        <table className="compare" aria-label="error rates under FGSM">
+          <caption>Untargeted FGSM on MNIST: their figures and ours</caption>
+          <thead>
+            <tr>
+              <th scope="col">model (data)</th>
+              <th scope="col">clean error</th>
+              <th scope="col">error at ε ≈ 0.1</th>
+              <th scope="col">error at ε ≈ 0.25</th>
+              <th scope="col">confidence when wrong, ε ≈ 0.25</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="paper-row">
+              <th scope="row">Goodfellow et al.: shallow softmax (full MNIST test set)</th>
+              <td>—</td>
+              <td>—</td>
+              <td>99.9% (ε = 0.25)</td>
+              <td>79.3%</td>
+            </tr>
+            <tr className="paper-row">
+              <th scope="row">Goodfellow et al.: maxout network (full MNIST test set)</th>
+              <td>—</td>
+              <td>—</td>
+              <td>89.4% (ε = 0.25)</td>
+              <td>97.6%</td>
+            </tr>
+            {DIGIT_MODEL_KINDS.map((k) => {
+              const p = curves.points[k];
+              // New weights: the last numbers stay, greyed, until the new ones are measured.
+              const updating = p !== undefined && curves.pending.includes(k);
+              return (
+                <tr key={k} className={updating ? "stale-row" : undefined}>
+                  <th scope="row">
+                    Here: {DIGIT_MODEL_INFO[k].name} (our 2,000 test digits)
+                    {updating && <small className="row-note"> updating for the new weights…</small>}
+                  </th>
+                  <td>{pct(at(p, 0)?.errorRate)}</td>
+                  <td>{pct(at(p, 26)?.errorRate)}</td>
+                  <td>{pct(at(p, 64)?.errorRate)}</td>
+                  <td>{pct(at(p, 64)?.meanWrongConfidence)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Scroller>
       <p className="panel-note">
         Ours use ε = 26/255 ≈ 0.102 and 64/255 ≈ 0.251 (whole grey levels, so every attacked digit
         is a real 8-bit image); theirs use 0.25 on the full 10,000-digit MNIST test set with their
         own models, so compare the pattern, not the decimals.
       </p>
       <h4>What the attacked digits look like</h4>
-      <div className="controls-row">
-        <DigitModelPicker
-          value={sampleModel}
-          onChange={actions.setSampleModel}
-          label="Attack the"
-        />
-      </div>
+      <DigitModelPicker value={sampleModel} onChange={actions.setSampleModel} label="Attack the" />
       <LevelSlider
         level={sampleEps}
         max={DIGIT_MAX_EPS_LEVEL}

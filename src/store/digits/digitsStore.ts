@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
 import { createStore } from "zustand/vanilla";
 import { canDifferentiateConvnets } from "../../engine/backend";
 import {
@@ -165,7 +165,8 @@ export function createDigitsStore(backendReady: () => Promise<void>) {
         });
         if (kind === "cnn" && !canDifferentiateConvnets()) {
           // wasm has no Conv2DBackpropFilter kernel (GUIDE section 4).
-          const why = `The ${tf.getBackend()} backend cannot train convolutions; open the page with WebGL or ?backend=cpu.`;
+          const why =
+            "The fallback this browser computes on cannot train convolutions; the softmax and MLP models can be retrained here.";
           progress({ status: "error", error: why });
           return;
         }

@@ -45,7 +45,10 @@ export interface LinearityState {
     status: "idle" | "running" | "paused" | "done" | "error";
     done: number;
     total: number;
+    /** The latest curve of each model; kept while a newer one is measured. */
     points: Partial<Record<DigitModelKind, RobustnessPoint[]>>;
+    /** Models whose curve is missing or out of date (new weights) and is being measured. */
+    pending: DigitModelKind[];
     error: string | null;
   };
   sampleModel: DigitModelKind;
@@ -130,23 +133,27 @@ export function createLinearityStore() {
     );
 
     let curvesAbort: AbortController | null = null;
-    /** Measures every model's curve; a newer call (or a pause) stops an older one. */
+    /**
+     * Measures the pending models' curves, one model after another; the other models keep theirs.
+     * A newer call (or a pause) stops an older one.
+     */
     async function measureCurves(): Promise<void> {
       curvesAbort?.abort();
       const mine = new AbortController();
       curvesAbort = mine;
       const perModel = TEST_DIGITS / CHUNK;
+      const kinds = get().curves.pending;
       set({
         curves: {
+          ...get().curves,
           status: "running",
           done: 0,
-          total: perModel * DIGIT_MODEL_KINDS.length,
-          points: {},
+          total: perModel * kinds.length,
           error: null,
         },
       });
       try {
-        for (const [m, kind] of DIGIT_MODEL_KINDS.entries()) {
+        for (const [m, kind] of kinds.entries()) {
           // One queued job per chunk, so other chapters' quick jobs slip in between.
           const parts: { count: number; points: RobustnessPoint[] }[] = [];
           for (let chunk = 0; chunk < perModel; chunk++) {
@@ -163,8 +170,14 @@ export function createLinearityStore() {
             set({ curves: { ...get().curves, done: m * perModel + chunk + 1 } });
             await yieldToBrowser();
           }
-          const points = mergeRobustness(parts);
-          set({ curves: { ...get().curves, points: { ...get().curves.points, [kind]: points } } });
+          const { curves } = get();
+          set({
+            curves: {
+              ...curves,
+              points: { ...curves.points, [kind]: mergeRobustness(parts) },
+              pending: curves.pending.filter((k) => k !== kind),
+            },
+          });
         }
         set({ curves: { ...get().curves, status: "done" } });
       } catch (err) {
@@ -181,26 +194,42 @@ export function createLinearityStore() {
       set({ curves: { ...get().curves, status: "paused" } });
     }
 
-    function refreshAll(): void {
+    /** Recomputes the chapter for new weights of `changed` (their curves; views are cheap). */
+    function refresh(changed: readonly DigitModelKind[]): void {
+      const pending = get().curves.pending;
+      const more = changed.filter((k) => !pending.includes(k));
+      set({ curves: { ...get().curves, pending: [...pending, ...more] } });
       void refreshWeightsAndPair();
       void measureCurves();
       void sampler.request({ kind: get().sampleModel, epsLevel: get().sampleEpsLevel });
     }
 
-    // New weights (a model retrained or restored): everything on this page is recomputed.
+    // The digits store patches a model's entry only when that model loads or gets new weights,
+    // so an entry that is a new object since the last look names a model whose curve is stale.
+    let seen = digitsStore.getState().models;
+    const changedSinceSeen = (models: typeof seen) => {
+      const changed = DIGIT_MODEL_KINDS.filter((k) => models[k] !== seen[k]);
+      seen = models;
+      return changed;
+    };
+
+    // New weights (a model retrained or restored): that model's curve and the views are redone.
     digitsStore.subscribe((s, prev) => {
       if (!started) return;
       const training = s.training?.status === "running";
       if (training && prev.training?.status !== "running") pauseCurves();
-      if (s.modelsVersion !== prev.modelsVersion && prev.modelsVersion > 0) refreshAll();
-      else if (!training && get().curves.status === "paused") void measureCurves();
+      if (s.modelsVersion !== prev.modelsVersion) {
+        const changed = changedSinceSeen(s.models);
+        if (prev.modelsVersion > 0) refresh(changed);
+      } else if (!training && get().curves.status === "paused") void measureCurves();
     });
 
     const actions: LinearityActions = {
       start() {
         if (started) return;
         started = true;
-        refreshAll();
+        seen = digitsStore.getState().models;
+        refresh(DIGIT_MODEL_KINDS);
       },
       setPair(from, to) {
         set({ pair: { from, to } });
@@ -220,7 +249,7 @@ export function createLinearityStore() {
       weights: null,
       pair: { from: 3, to: 8 },
       pairView: null,
-      curves: { status: "idle", done: 0, total: 0, points: {}, error: null },
+      curves: { status: "idle", done: 0, total: 0, points: {}, pending: [], error: null },
       sampleModel: "softmax",
       sampleEpsLevel: 26,
       samples: null,
