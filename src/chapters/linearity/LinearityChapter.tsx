@@ -1,3 +1,4 @@
+import "./linearity.css";
 import { useRef } from "react";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
@@ -8,6 +9,12 @@ import { DigitModelsPanel } from "../digits/DigitModelsPanel";
 import { LinearToyPanel } from "./LinearToyPanel";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { WeightSignsPanel } from "./WeightSignsPanel";
+
+/** The unit's change under eta, and its size (the second piece goes under the first on a phone). */
+const UNIT_CHANGE = [
+  String.raw`w^\top (x + \eta) - w^\top x = \epsilon \sum_{i=1}^{n} |w_i|`,
+  String.raw`\approx\; \epsilon\, m\, n`,
+];
 
 const start = () => linearityStore.getState().actions.start();
 
@@ -31,9 +38,7 @@ export function LinearityChapter() {
             <Tex>{String.raw`\eta = \epsilon\,\operatorname{sign}(w)`}</Tex>. No single input
             changes by more than <Tex>{String.raw`\epsilon`}</Tex>, but the unit changes by
           </p>
-          <Tex
-            block
-          >{String.raw`w^\top (x + \eta) - w^\top x = \epsilon \sum_{i=1}^{n} |w_i| \;\approx\; \epsilon\, m\, n`}</Tex>
+          <Tex block>{UNIT_CHANGE}</Tex>
           <p>
             where <Tex>{"m"}</Tex> is the typical weight size. The change grows with the number of
             inputs <Tex>{"n"}</Tex> while the per-input budget stays fixed: many changes too small

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { Scroller } from "../../components/Scroller";
 import { costTable } from "../../store/training/costTable";
 import type { RunView } from "../../store/training/trainingStore";
 import { runInfo } from "./methodInfo";
@@ -15,52 +16,54 @@ export function CostTable({ runs }: { runs: readonly RunView[] }) {
   const hasStandard = rows.some((r) => r.method === "standard");
   return (
     <>
-      <table className="compare cost-table">
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              method
-            </th>
-            <th scope="colgroup" colSpan={2}>
-              cost × standard
-            </th>
-            <th scope="col" rowSpan={2}>
-              clean accuracy
-            </th>
-            <th scope="col" rowSpan={2}>
-              robust accuracy
-            </th>
-            <th scope="col" rowSpan={2}>
-              passes (forward / backward)
-            </th>
-            <th scope="col" rowSpan={2}>
-              training time
-            </th>
-          </tr>
-          <tr>
-            <th scope="col">counted</th>
-            <th scope="col">measured</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-method={r.method} data-run={r.id}>
-              <th scope="row">
-                {runInfo(r).name}
-                {r.stoppedEarly && <small> (stopped early)</small>}
+      <Scroller label="cost table">
+        <table className="compare cost-table">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                method
               </th>
-              <td className="cost-cell">{times(r.passesVsStandard)}</td>
-              <td className="cost-cell">{times(r.costVsStandard)}</td>
-              <td>{pct(r.clean)}</td>
-              <td>{pct(r.robust)}</td>
-              <td>
-                {r.forward.toFixed(0)} / {r.backward.toFixed(0)}
-              </td>
-              <td>{r.seconds.toFixed(1)} s</td>
+              <th scope="colgroup" colSpan={2}>
+                cost × standard
+              </th>
+              <th scope="col" rowSpan={2}>
+                clean accuracy
+              </th>
+              <th scope="col" rowSpan={2}>
+                robust accuracy
+              </th>
+              <th scope="col" rowSpan={2}>
+                passes (forward / backward)
+              </th>
+              <th scope="col" rowSpan={2}>
+                training time
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+            <tr>
+              <th scope="col">counted</th>
+              <th scope="col">measured</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-method={r.method} data-run={r.id}>
+                <th scope="row">
+                  {runInfo(r).name}
+                  {r.stoppedEarly && <small> (stopped early)</small>}
+                </th>
+                <td className="cost-cell">{times(r.passesVsStandard)}</td>
+                <td className="cost-cell">{times(r.costVsStandard)}</td>
+                <td>{pct(r.clean)}</td>
+                <td>{pct(r.robust)}</td>
+                <td>
+                  {r.forward.toFixed(0)} / {r.backward.toFixed(0)}
+                </td>
+                <td>{r.seconds.toFixed(1)} s</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
       <p className="caption">
         Cost is per epoch of each method's own schedule, relative to standard training. Counted:
         backward passes (exact; free training's epoch is 1/m of a pass over the data, replayed m

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { DigitImage } from "../../components/canvas/DigitImage";
+import { Scroller } from "../../components/Scroller";
 import { selectTrainingDeltas, useTraining } from "../../store/training";
 
 const PIXELS = 28 * 28;
@@ -32,49 +33,51 @@ export function FreeDeltaView() {
   const digits = Array.from({ length: n }, (_, i) => i);
   return (
     <figure className="free-deltas" data-minibatch={snapshot.minibatch}>
-      <table className="delta-grid">
-        <thead>
-          <tr>
-            <th scope="col">digit</th>
-            {snapshot.deltas.map((_, r) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: replays are numbered
-              <th scope="col" key={r}>
-                δ after replay {r + 1}
-              </th>
-            ))}
-            <th scope="col">x + δ, trained on</th>
-          </tr>
-        </thead>
-        <tbody>
-          {digits.map((i) => (
-            <tr key={i}>
-              <td>
-                <DigitImage
-                  values={snapshot.images.subarray(i * PIXELS, (i + 1) * PIXELS)}
-                  label={`digit ${i + 1} of minibatch ${snapshot.minibatch}`}
-                />
-              </td>
-              {snapshot.deltas.map((d, r) => (
+      <Scroller label="replay-by-replay digits">
+        <table className="delta-grid">
+          <thead>
+            <tr>
+              <th scope="col">digit</th>
+              {snapshot.deltas.map((_, r) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: replays are numbered
-                <td key={r}>
+                <th scope="col" key={r}>
+                  δ after replay {r + 1}
+                </th>
+              ))}
+              <th scope="col">x + δ, trained on</th>
+            </tr>
+          </thead>
+          <tbody>
+            {digits.map((i) => (
+              <tr key={i}>
+                <td>
                   <DigitImage
-                    values={d.subarray(i * PIXELS, (i + 1) * PIXELS)}
-                    signed
-                    scale={snapshot.eps}
-                    label={`perturbation of digit ${i + 1} after replay ${r + 1}`}
+                    values={snapshot.images.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                    label={`digit ${i + 1} of minibatch ${snapshot.minibatch}`}
                   />
                 </td>
-              ))}
-              <td>
-                <DigitImage
-                  values={trained.subarray(i * PIXELS, (i + 1) * PIXELS)}
-                  label={`digit ${i + 1} as the last replay saw it`}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {snapshot.deltas.map((d, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: replays are numbered
+                  <td key={r}>
+                    <DigitImage
+                      values={d.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                      signed
+                      scale={snapshot.eps}
+                      label={`perturbation of digit ${i + 1} after replay ${r + 1}`}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <DigitImage
+                    values={trained.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                    label={`digit ${i + 1} as the last replay saw it`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
       <figcaption className="caption">
         Minibatch {snapshot.minibatch}: δ in red (+) and blue (−), full colour at ±{level}/255.
         Replay 1 starts from the δ left by the previous minibatch; each replay adds one signed

@@ -1,4 +1,6 @@
 import { useMemo } from "react";
+import { KeySample } from "../../components/charts/SeriesKey";
+import { Scroller } from "../../components/Scroller";
 import type { TrainingMethod } from "../../engine/digits/adversarial/types";
 import { selectTrainingRuns, useTraining } from "../../store/training";
 import { type CostRow, costTable } from "../../store/training/costTable";
@@ -22,7 +24,7 @@ const PAPER_ROWS: {
     source: "PGD-7 training (Madry et al.)",
     setting: "CIFAR-10, Wide ResNet, ε = 8/255",
     clean: "87.30%",
-    robust: "45.80%",
+    robust: "45.80% robust (PGD)",
     time: "4,966 min",
   },
   {
@@ -30,7 +32,7 @@ const PAPER_ROWS: {
     source: "Free training, m = 8 (Shafahi et al. 2019)",
     setting: "CIFAR-10, Wide ResNet, ε = 8/255",
     clean: "85.96%",
-    robust: "46.33% (PGD-20)",
+    robust: "46.33% robust (PGD-20)",
     time: "785 min",
   },
   {
@@ -38,7 +40,7 @@ const PAPER_ROWS: {
     source: "Fast FGSM, random start (Wong et al. 2020)",
     setting: "CIFAR-10, PreAct ResNet-18, ε = 8/255, cyclic learning rate, mixed precision",
     clean: "86.06%",
-    robust: "46.06%",
+    robust: "46.06% robust (PGD)",
     time: "12 min",
   },
 ];
@@ -81,37 +83,36 @@ export function PublishedFigures() {
   return (
     <section className="paper-figures" aria-label="Published figures">
       <h4>What the papers report (their setting), and what the runs here give (ours)</h4>
-      <table className="compare">
-        <thead>
-          <tr>
-            <th scope="col">method, paper</th>
-            <th scope="col">their setting</th>
-            <th scope="col">clean</th>
-            <th scope="col">robust (PGD)</th>
-            <th scope="col">training time</th>
-            <th scope="col">here (MNIST, live)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PAPER_ROWS.map((p) => (
-            <tr key={p.method} className="paper-row" data-method={p.method}>
-              <th scope="row">
-                <span className="swatch" style={{ background: METHOD_INFO[p.method].color }} />{" "}
-                {p.source}
-              </th>
-              <td>{p.setting}</td>
-              <td>{p.clean}</td>
-              <td>{p.robust}</td>
-              <td>{p.time}</td>
-              <OursCell
-                row={rows.find((r) => r.method === p.method)}
-                eps={eps}
-                fastSetting={p.method === "fast" ? fastSetting : undefined}
-              />
+      <Scroller label="published figures table">
+        <table className="compare">
+          <thead>
+            <tr>
+              <th scope="col">method, paper</th>
+              <th scope="col">their setting</th>
+              <th scope="col">their result</th>
+              <th scope="col">here (MNIST, live)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {PAPER_ROWS.map((p) => (
+              <tr key={p.method} className="paper-row" data-method={p.method}>
+                <th scope="row">
+                  <KeySample item={{ ...METHOD_INFO[p.method], noLine: true }} /> {p.source}
+                </th>
+                <td>{p.setting}</td>
+                <td>
+                  {p.clean} clean, {p.robust}, {p.time} of training
+                </td>
+                <OursCell
+                  row={rows.find((r) => r.method === p.method)}
+                  eps={eps}
+                  fastSetting={p.method === "fast" ? fastSetting : undefined}
+                />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
       <p className="caption">
         Their figures as tabulated by Wong et al. (2020): free training needed 1/6 of PGD training's
         time for the same robustness, and fast FGSM 1/65 of free training's (with training speed-ups

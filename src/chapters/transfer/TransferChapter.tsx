@@ -7,6 +7,12 @@ import { Citations } from "../Citations";
 import { ImageNetTransferCard } from "./ImageNetTransferCard";
 import { TransferMatrixPanel } from "./TransferMatrixPanel";
 
+/** The error of s's examples on t, and the examples: side by side, or stacked on a phone. */
+const TRANSFER_ERROR = [
+  String.raw`\text{error}(s \to t) = \Pr_{(x,y)}\big[\, f_t(x + \eta_s(x)) \neq y \,\big],`,
+  String.raw`\eta_s = \epsilon\,\operatorname{sign}(\nabla_x L_s(x,y))`,
+];
+
 const start = () => transferStore.getState().actions.start();
 
 /** Chapter 4: adversarial examples made for one model fool others. */
@@ -33,9 +39,7 @@ export function TransferChapter() {
             adversarial digits on one model (white-box), each column asks another model to classify
             them. The diagonal is the white-box error; everything off it is transfer.
           </p>
-          <Tex
-            block
-          >{String.raw`\text{error}(s \to t) = \Pr_{(x,y)}\big[\, f_t(x + \eta_s(x)) \neq y \,\big], \quad \eta_s = \epsilon\,\operatorname{sign}(\nabla_x L_s(x,y))`}</Tex>
+          <Tex block>{TRANSFER_ERROR}</Tex>
           <p>
             Try a larger <Tex>{String.raw`\epsilon`}</Tex>, and PGD instead of FGSM: the iterative
             attack fits its source model more tightly, so it raises the diagonal much more than it

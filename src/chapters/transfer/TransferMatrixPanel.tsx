@@ -1,5 +1,6 @@
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { formatEpsilon, formatPercent } from "../../components/format";
+import { Scroller } from "../../components/Scroller";
 import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModels";
 import { strongestTransfer } from "../../engine/digits/transferMatrix";
 import { DIGIT_MAX_EPS_LEVEL } from "../../store/digits/robustnessLevels";
@@ -13,8 +14,8 @@ import {
 
 const name = (i: number) => DIGIT_MODEL_INFO[MATRIX_MODELS[i]].shortName;
 
-/** A cell's background: white at 0, the attack colour at 100%. */
-const heat = (rate: number) => `rgba(224, 49, 49, ${(0.1 + 0.75 * rate).toFixed(3)})`;
+/** A cell's background: pale at 0, the attack colour (Okabe-Ito vermillion, --adv) at 100%. */
+const heat = (rate: number) => `rgba(213, 94, 0, ${(0.08 + 0.6 * rate).toFixed(3)})`;
 
 /** The source x target matrix of error rates on the 2,000 test digits, filled in live. */
 export function TransferMatrixPanel() {
@@ -83,54 +84,56 @@ export function TransferMatrixPanel() {
         />
       )}
       {result?.status === "error" && <p role="alert">{result.message}</p>}
-      <table className="compare transfer-matrix" aria-label="transfer matrix">
-        <caption>
-          Error rate on 2,000 test digits,{" "}
-          {result
-            ? `${result.attack.kind === "fgsm" ? "FGSM" : `PGD-${result.attack.steps}`} at ε = ${formatEpsilon(result.attack.epsLevel)}`
-            : "not computed yet"}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">crafted on ↓ / tested on →</th>
-            {MATRIX_MODELS.map((k, t) => (
-              <th scope="col" key={k}>
-                {name(t)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="paper-row">
-            <th scope="row">no attack (clean error)</th>
-            {MATRIX_MODELS.map((k, t) => (
-              <td key={k}>{result?.clean ? formatPercent(result.clean[t]) : "…"}</td>
-            ))}
-          </tr>
-          {MATRIX_MODELS.map((k, s) => (
-            <tr key={k}>
-              <th scope="row">{name(s)}</th>
-              {MATRIX_MODELS.map((k2, t) => {
-                const rate = result?.error[s]?.[t];
-                return (
-                  <td
-                    key={k2}
-                    className={s === t ? "white-box" : undefined}
-                    style={rate === undefined ? undefined : { background: heat(rate) }}
-                    title={
-                      s === t
-                        ? "white-box: the attack saw this model's gradients"
-                        : "black-box transfer"
-                    }
-                  >
-                    {rate === undefined ? "…" : formatPercent(rate)}
-                  </td>
-                );
-              })}
+      <Scroller label="transfer matrix table">
+        <table className="compare transfer-matrix" aria-label="transfer matrix">
+          <caption>
+            Error rate on 2,000 test digits,{" "}
+            {result
+              ? `${result.attack.kind === "fgsm" ? "FGSM" : `PGD-${result.attack.steps}`} at ε = ${formatEpsilon(result.attack.epsLevel)}`
+              : "not computed yet"}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">crafted on ↓ / tested on →</th>
+              {MATRIX_MODELS.map((k, t) => (
+                <th scope="col" key={k}>
+                  {name(t)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr className="paper-row">
+              <th scope="row">no attack (clean error)</th>
+              {MATRIX_MODELS.map((k, t) => (
+                <td key={k}>{result?.clean ? formatPercent(result.clean[t]) : "…"}</td>
+              ))}
+            </tr>
+            {MATRIX_MODELS.map((k, s) => (
+              <tr key={k}>
+                <th scope="row">{name(s)}</th>
+                {MATRIX_MODELS.map((k2, t) => {
+                  const rate = result?.error[s]?.[t];
+                  return (
+                    <td
+                      key={k2}
+                      className={s === t ? "white-box" : undefined}
+                      style={rate === undefined ? undefined : { background: heat(rate) }}
+                      title={
+                        s === t
+                          ? "white-box: the attack saw this model's gradients"
+                          : "black-box transfer"
+                      }
+                    >
+                      {rate === undefined ? "…" : formatPercent(rate)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
       <p className="reading" aria-live="polite">
         {best && complete
           ? `Examples crafted on the ${name(best.source)} fool the ${name(best.target)} ${formatPercent(best.rate)} of the time, without ever querying it (white-box on the ${name(best.target)} itself: ${formatPercent(complete[best.target][best.target])}). Outlined cells are white-box.`
