@@ -1,7 +1,15 @@
+import "./training.css";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { Citations } from "../Citations";
 import { TrainingLab } from "./TrainingLab";
+
+/** Goodfellow et al.'s mixed loss and its FGSM example (two pieces: stacked on a phone). */
+const MIXED_LOSS = [
+  String.raw`\tilde L(\theta, x, y) = \alpha\, L(\theta, x, y) + (1-\alpha)\, L(\theta, \tilde x, y),`,
+  String.raw`\tilde x = x + \epsilon\,\operatorname{sign}\big(\nabla_x L(\theta, x, y)\big).`,
+];
+const SADDLE_POINT = String.raw`\min_\theta\ \mathbb{E}_{(x,y)}\Big[\max_{\|\delta\|_\infty \le \epsilon} L(\theta, x+\delta, y)\Big].`;
 
 /** Chapter 5: adversarial training, live: standard vs FGSM vs PGD training. */
 export function AdversarialTrainingChapter() {
@@ -15,17 +23,13 @@ export function AdversarialTrainingChapter() {
             Goodfellow et al. proposed exactly that: at every step, attack the current minibatch
             with FGSM and train on a mix of the clean and the attacked digits,
           </p>
-          <Tex
-            block
-          >{String.raw`\begin{aligned}\tilde L(\theta, x, y) &= \alpha\, L(\theta, x, y) + (1-\alpha)\, L(\theta, \tilde x, y), \\ \tilde x &= x + \epsilon\,\operatorname{sign}\big(\nabla_x L(\theta, x, y)\big).\end{aligned}`}</Tex>
+          <Tex block>{MIXED_LOSS}</Tex>
           <p>
             Madry et al. turned this into a saddle-point problem: the weights should minimise the
             loss that the <em>worst</em> perturbation in the ε-box can reach, and that inner maximum
             is approximated with k steps of PGD from a random start:
           </p>
-          <Tex
-            block
-          >{String.raw`\min_\theta\ \mathbb{E}_{(x,y)}\Big[\max_{\|\delta\|_\infty \le \epsilon} L(\theta, x+\delta, y)\Big].`}</Tex>
+          <Tex block>{SADDLE_POINT}</Tex>
           <p>
             The price is the attack. Each FGSM example costs one extra forward and backward pass, so
             FGSM training costs about twice standard training; PGD-k costs k + 1 times as much. In

@@ -1,3 +1,4 @@
+import "./training.css";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { selectTrainingRuns, useTraining } from "../../store/training";
@@ -6,7 +7,12 @@ import { CostTable } from "./CostTable";
 import { FreeDeltaView } from "./FreeDeltaView";
 import { OverfittingWatch } from "./OverfittingWatch";
 import { PublishedFigures } from "./PublishedFigures";
-import { COMPARE_FREE, OVERFITTING, runPreset } from "./presets";
+
+/** One replay's two updates from one backward pass (two pieces: stacked when narrow). */
+const FREE_UPDATE = [
+  String.raw`\theta \leftarrow \theta - \eta\,\nabla_\theta L(\theta, x+\delta, y),`,
+  String.raw`\delta \leftarrow \operatorname{clip}_{[-\epsilon,\epsilon]}\big(\delta + \epsilon\,\operatorname{sign}(\nabla_x L(\theta, x+\delta, y))\big).`,
+];
 
 /** The cost table of the runs on screen (its own component: only it redraws as they train). */
 function LiveCostTable() {
@@ -27,9 +33,7 @@ export function FreeTrainingChapter() {
             away. Free training keeps it: each minibatch is replayed m times, and every replay makes
             one backward pass that updates both the weights and a perturbation δ,
           </p>
-          <Tex
-            block
-          >{String.raw`\begin{aligned}\theta &\leftarrow \theta - \eta\,\nabla_\theta L(\theta, x+\delta, y), \\ \delta &\leftarrow \operatorname{clip}_{[-\epsilon,\epsilon]}\big(\delta + \epsilon\,\operatorname{sign}(\nabla_x L(\theta, x+\delta, y))\big).\end{aligned}`}</Tex>
+          <Tex block>{FREE_UPDATE}</Tex>
           <p>
             δ is never reset: it carries over to the next minibatch, so the attack keeps building up
             across replays. Running 1/m as many epochs keeps the number of backward passes, and so
@@ -50,23 +54,23 @@ export function FreeTrainingChapter() {
             PGD check during training catches the collapse and rolls back to the best weights.
           </p>
           <p>
-            The second button trains the CNN at ε = 77/255 (Madry et al.'s 0.3 for MNIST) with FGSM
-            from a zero start and a step of ε, twice from the same start: with early stopping off
-            and on. Expect FGSM accuracy to climb far above PGD accuracy, which stays near zero or
-            falls back to it: on a network this small, robustness hardly gets off the ground at that
-            ε before the one-step attack is beaten. The twin with early stopping stops once its
-            check loses half its best (or 20 points) and keeps the best weights it saw. It trains
-            five epochs of a convolutional network: quick with a GPU; without one, expect tens of
-            minutes.
+            The training lab of chapter 5 has two ready-made comparisons for this chapter, at the
+            top of its controls. The first trains standard, PGD and free training on the same budget
+            of backward passes. The second, “Provoke catastrophic overfitting”, trains the CNN at ε
+            = 77/255 (Madry et al.'s 0.3 for MNIST) with FGSM from a zero start and a step of ε,
+            twice from the same start: with early stopping off and on. Expect FGSM accuracy to climb
+            far above PGD accuracy, which stays near zero or falls back to it: on a network this
+            small, robustness hardly gets off the ground at that ε before the one-step attack is
+            beaten. The twin with early stopping stops once its check loses half its best (or 20
+            points) and keeps the best weights it saw. It trains five epochs of a convolutional
+            network: quick with a graphics card; without one, expect tens of minutes.
           </p>
-          <div className="button-row">
-            <button type="button" onClick={() => runPreset(COMPARE_FREE)}>
-              Compare standard, PGD and free training
-            </button>
-            <button type="button" onClick={() => runPreset(OVERFITTING)}>
-              Provoke catastrophic overfitting
-            </button>
-          </div>
+          <p>
+            <a className="button secondary" href="#lab-presets">
+              ↑ To the lab and its ready-made comparisons
+            </a>{" "}
+            Their runs fill in the table and the charts beside this text as they train.
+          </p>
         </div>
         <section className="demo" aria-label="Free training and the cost of each method">
           <h3>What each method cost here</h3>

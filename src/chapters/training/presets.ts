@@ -32,10 +32,9 @@ export function applyPreset(preset: LabPreset): void {
   actions.setSettings(preset.settings);
 }
 
-/** Resets the lab, applies the preset, starts it and scrolls the lab into view. */
+/** Resets the lab, applies the preset and starts it (the buttons sit in the lab's controls). */
 export function runPreset(preset: LabPreset): void {
   trainingStore.getState().actions.reset();
   applyPreset(preset);
   trainingStore.getState().actions.start();
-  document.getElementById("training-lab")?.scrollIntoView({ behavior: "smooth" });
 }
