@@ -1,4 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
+import { backendWords } from "../../components/backendWords";
 import type { BackendStatus } from "../../engine/backend";
 import { useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
@@ -20,25 +21,14 @@ const PHASE_TEXT: Record<TrainingStore["phase"], string> = {
 };
 
 /**
- * Where the worker trains, in words for students, and the technical name for a tooltip. (The
- * worker picks wasm on purpose when there is no graphics card: there it is the faster choice.)
+ * Where the worker trains, in words for students, and the technical name for a tooltip. Without
+ * a graphics card the worker picks wasm on purpose (it is the faster choice there for the dense
+ * models), so that is "your processor", not the page's "slower fallback".
  */
 function workerBackend(status: BackendStatus): { plain: string; technical: string } {
-  // `software` is optional: not every backend status says whether WebGL has a GPU behind it.
-  const software = (status as { software?: boolean }).software === true;
-  if (status.name === "webgl" && !software)
-    return { plain: "your graphics card", technical: "TensorFlow.js WebGL backend" };
-  if (status.name === "webgl")
-    return {
-      plain: "your processor, through a software graphics driver",
-      technical: "TensorFlow.js WebGL backend, rendered in software (no GPU found)",
-    };
   if (status.name === "wasm")
     return { plain: "your processor", technical: "TensorFlow.js WebAssembly (wasm) backend" };
-  return {
-    plain: "your processor (the slowest fallback)",
-    technical: "TensorFlow.js cpu backend (plain JavaScript)",
-  };
+  return backendWords(status);
 }
 
 /** The live part of the lab; only it redraws as the runs advance. */
