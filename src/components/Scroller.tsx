@@ -1,5 +1,5 @@
 import "./Scroller.css";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 type Overflow = "none" | "start" | "middle" | "end";
 
@@ -12,11 +12,29 @@ function overflowOf(el: HTMLElement): Overflow {
 }
 
 /**
+ * Marks the box for CSS (fade edge and cue) and, while it scrolls, makes it a named region the
+ * keyboard can reach. Written straight to the DOM, in the observer's callback: a cue that waited
+ * for a React render could lag a resize by a busy frame or two.
+ */
+function mark(wrapper: HTMLElement, body: HTMLElement, label: string): void {
+  const overflow = overflowOf(body);
+  if (wrapper.dataset.overflow === overflow) return;
+  wrapper.dataset.overflow = overflow;
+  if (overflow === "none") {
+    for (const name of ["role", "tabindex", "aria-label"]) body.removeAttribute(name);
+    return;
+  }
+  body.setAttribute("role", "region");
+  body.setAttribute("tabindex", "0");
+  body.setAttribute("aria-label", `${label} (scrolls sideways)`);
+}
+
+/**
  * A box that scrolls sideways when its content (a formula, a table) is wider than the page, and
- * says so: while the content overflows, the hidden side fades out and a small "scroll" label
- * appears (`data-scroll-cue`), and the box becomes a focusable, named region that the arrow keys
+ * says so: while the content overflows, the hidden side fades out and a small "scroll" cue shows
+ * (`data-scroll-cue`), and the box becomes a focusable, named region that the arrow keys
  * scroll. When the content fits, it is a plain block with no cue. It re-measures when its box or
- * its content changes size, or the content changes.
+ * its content changes size, when the content changes, and as it is scrolled.
  */
 export function Scroller({
   children,
@@ -28,16 +46,13 @@ export function Scroller({
   label: string;
   className?: string;
 }) {
+  const wrapper = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const [overflow, setOverflow] = useState<Overflow>("none");
   useEffect(() => {
+    const outer = wrapper.current;
     const el = body.current;
-    if (!el) return;
-    let frame = 0;
-    const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setOverflow(overflowOf(el)));
-    };
+    if (!outer || !el) return;
+    const measure = () => mark(outer, el, label);
     const resize = new ResizeObserver(measure);
     const observeChildren = () => {
       resize.disconnect();
@@ -51,36 +66,25 @@ export function Scroller({
       measure();
     });
     mutation.observe(el, { childList: true, subtree: true, characterData: true });
+    el.addEventListener("scroll", measure, { passive: true });
     measure();
     return () => {
-      cancelAnimationFrame(frame);
       resize.disconnect();
       mutation.disconnect();
+      el.removeEventListener("scroll", measure);
     };
-  }, []);
-  const scrolls = overflow !== "none";
+  }, [label]);
   return (
     <div
+      ref={wrapper}
       className={className ? `scroller ${className}` : "scroller"}
       data-scroller=""
-      data-overflow={overflow}
+      data-overflow="none"
     >
-      <div
-        ref={body}
-        className="scroller-body"
-        // Only a box that scrolls is a named, focusable region: the keyboard can scroll it.
-        {...(scrolls
-          ? { role: "region", tabIndex: 0, "aria-label": `${label} (scrolls sideways)` }
-          : {})}
-        onScroll={(e) => setOverflow(overflowOf(e.currentTarget))}
-      >
+      <div ref={body} className="scroller-body">
         {children}
       </div>
-      {scrolls && (
-        <span className="scroll-cue" data-scroll-cue="" aria-hidden="true">
-          {overflow === "end" ? "← scroll" : "scroll →"}
-        </span>
-      )}
+      <span className="scroll-cue" data-scroll-cue="" aria-hidden="true" />
     </div>
   );
 }

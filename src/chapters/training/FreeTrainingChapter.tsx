@@ -40,11 +40,11 @@ export function FreeTrainingChapter() {
             the cost, equal to standard training's.
           </p>
           <p>
-            "Almost for nothing" is worth checking, and the table beside lets you. The input
-            gradient costs one more product back through the first layer, which standard training
-            skips. In a deep convolutional network that is a sliver of the work; in the MLP, whose
-            first layer holds almost all of its weights, it is about half as much again. The table
-            counts passes, which are equal, and times them, which shows the difference.
+            "Almost for nothing" is worth checking, and this chapter's cost table lets you. The
+            input gradient costs one more product back through the first layer, which standard
+            training skips. In a deep convolutional network that is a sliver of the work; in the
+            MLP, whose first layer holds almost all of its weights, it is about half as much again.
+            The table counts passes, which are equal, and times them, which shows the difference.
           </p>
           <p>
             Wong et al. then showed that plain FGSM training works as well, if it starts from a
@@ -69,7 +69,7 @@ export function FreeTrainingChapter() {
             <a className="button secondary" href="#lab-presets">
               ↑ To the lab and its ready-made comparisons
             </a>{" "}
-            Their runs fill in the table and the charts beside this text as they train.
+            Their runs fill in this chapter's table and charts as they train.
           </p>
         </div>
         <section className="demo" aria-label="Free training and the cost of each method">
