@@ -1,39 +1,14 @@
 import { writeFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { expect, test, waitForIdle } from "./fixtures";
+import { runEveryChapter } from "./chapters";
+import { expect, test } from "./fixtures";
 import { auditLayout, type LayoutFault } from "./layoutAudit";
 
 const WIDTHS = [1280, 768, 375, 320];
 
-/** Brings every chapter into view (each starts its work then) and waits for its results. */
-async function fillEveryChapter(page: Page): Promise<void> {
-  await page.goto("/");
-  await waitForIdle(page);
-  for (const id of ["linearity", "fgsm-steps", "transfer", "training", "free"])
-    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await expect(
-    page.getByRole("table", { name: "digit models" }).getByRole("row", { name: /Softmax/ }),
-  ).toContainText(/\d+\.\d%/, { timeout: 150_000 });
-  await expect(page.locator("#linearity .recharts-line path").first()).toBeVisible({
-    timeout: 150_000,
-  });
-  await expect(page.locator("#fgsm-steps [data-input]").first()).toHaveAttribute(
-    "data-input",
-    /eps26$/,
-    { timeout: 150_000 },
-  );
-  // A short run of chapter 5 fills its chart and chapter 6's cost table.
-  const lab = page.locator("#training-lab");
-  await lab.getByRole("radio", { name: "Softmax" }).check();
-  await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
-  await lab.getByRole("button", { name: "Train" }).click();
-  await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
-}
-
 test("no chapter clips or overflows from 320 to 1,280 px", async ({ page }, info) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await fillEveryChapter(page);
+  await runEveryChapter(page);
   const found: Record<number, { docOverflow: number; faults: LayoutFault[] }> = {};
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });

