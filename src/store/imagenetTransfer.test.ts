@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import * as tf from "@tensorflow/tfjs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearModelCache } from "../engine/models/modelCache";
-import { centreCrop, fixtureFetch, loadPng } from "../engine/models/testing/fixtures";
+import { centreCrop, fixtureFetch, fixtureFiles, loadPng } from "../engine/models/testing/fixtures";
 import { toRgbaBytes } from "../engine/pixels";
 import { createImagenetTransferStore } from "./imagenetTransfer";
 import { createLabStore } from "./labStore";
@@ -84,5 +84,18 @@ describe("the ImageNet transfer store", () => {
     await store.getState().actions.load();
     expect(store.getState().model.status).toBe("ready");
     await until(() => store.getState().clean !== null);
+  });
+
+  it("builds Darknet from the reader's files when there is no network", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const store = createImagenetTransferStore(labWithCat());
+    await store.getState().actions.load();
+    expect(store.getState().model.status).toBe("error");
+    await store.getState().actions.loadFiles(fixtureFiles("darknet_tiny"));
+    expect(store.getState().model).toMatchObject({ status: "ready", source: "files", error: null });
+    await until(() => store.getState().clean !== null);
+    expect(store.getState().clean?.top3[0].classIndex).toBe(EGYPTIAN_CAT);
   });
 });

@@ -6,7 +6,11 @@ import { watchWebGLContext } from "../engine/backend";
 import { findImageNetModel, type ImageNetModelSpec } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
 import { abortedError, ModelLoadError } from "../engine/models/errors";
-import { type LoadedImageNetModel, loadImageNetModel } from "../engine/models/loadImageNetModel";
+import {
+  type LoadedImageNetModel,
+  loadClassifierFromFiles,
+  loadImageNetModel,
+} from "../engine/models/loadImageNetModel";
 import { fromRgbaBytes } from "../engine/pixels";
 import { topK } from "../engine/topK";
 import type { ClassScore } from "../engine/types";
@@ -53,7 +57,7 @@ export interface ImagenetTransferState {
     loaded: number;
     total: number;
     error: string | null;
-    source: LoadedImageNetModel["source"] | null;
+    source: LoadedImageNetModel["source"] | "files" | null;
   };
   /** Chapter 1's current adversarial image, described (null while chapter 1 computes). */
   attack: AttackSnapshot | null;
@@ -68,6 +72,8 @@ export interface ImagenetTransferState {
 export interface ImagenetTransferActions {
   /** Downloads (or reads from the cache) Darknet tiny, then classifies chapter 1's images. */
   load(): Promise<void>;
+  /** Builds Darknet tiny from the reader's copy of its files (model.json and shards), offline. */
+  loadFiles(files: File[]): Promise<void>;
   /** Stops a download in progress. */
   cancel(): void;
 }
@@ -197,10 +203,7 @@ export function createImagenetTransferStore(lab = labStore) {
             signal,
             onProgress: (bytes, total) => patchModel({ loaded: bytes, total }),
           });
-          classifier = loaded.classifier;
-          unwatch = watchWebGLContext(onContextLost);
-          patchModel({ status: "ready", source: loaded.source, error: null });
-          refresh();
+          await adopt(loaded.classifier, loaded.source);
         } catch (err) {
           const aborted = isAbort(err) || (err instanceof ModelLoadError && err.kind === "aborted");
           patchModel({ status: aborted ? "idle" : "error", error: aborted ? null : message(err) });
@@ -209,10 +212,41 @@ export function createImagenetTransferStore(lab = labStore) {
         }
       },
 
+      async loadFiles(files) {
+        download?.abort();
+        set({ model: { ...idleModel(), status: "loading", total: 0 } });
+        try {
+          await whenBackendReady(lab);
+          const loaded = await loadClassifierFromFiles(files, {
+            classOrder: DARKNET.classOrder,
+            label: DARKNET.label,
+          });
+          await adopt(loaded, "files");
+        } catch (err) {
+          patchModel({ status: "error", error: message(err) });
+        }
+      },
+
       cancel() {
         download?.abort();
       },
     };
+
+    /** Puts a freshly loaded Darknet in use and classifies chapter 1's images with it. */
+    async function adopt(
+      loaded: ImageNetClassifier,
+      source: ImagenetTransferState["model"]["source"],
+    ): Promise<void> {
+      // Swapped inside the queue: a classification in flight keeps the model it started with.
+      await queue(async () => {
+        classifier?.dispose();
+        classifier = loaded;
+      });
+      unwatch();
+      unwatch = watchWebGLContext(onContextLost);
+      patchModel({ status: "ready", source, error: null });
+      refresh();
+    }
 
     lab.subscribe((s, prev) => {
       const imageChanged = s.image.rgba !== prev.image.rgba;
