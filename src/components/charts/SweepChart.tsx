@@ -29,8 +29,8 @@ interface Props {
 }
 
 // Plot-area geometry shared by the chart and the "now" marker drawn over it.
-const MARGIN = { top: 12, right: 18, bottom: 20, left: 6 };
-const Y_AXIS_WIDTH = 44;
+const MARGIN = { top: 12, right: 18, bottom: 20, left: 4 };
+const Y_AXIS_WIDTH = 56;
 const HEIGHT = 220;
 
 /**
