@@ -35,7 +35,7 @@ export function DigitModelsPanel() {
     <section className="panel" aria-labelledby="digit-models-title">
       <h3 id="digit-models-title">Three digit models</h3>
       <Scroller label="digit models table">
-        <table className="compare" aria-label="digit models">
+        <table className="compare reflow" aria-label="digit models">
           <thead>
             <tr>
               <th scope="col">model</th>
@@ -52,9 +52,11 @@ export function DigitModelsPanel() {
               return (
                 <tr key={k} className={retraining ? "stale-row" : undefined}>
                   <th scope="row">{DIGIT_MODEL_INFO[k].name}</th>
-                  <td>{DIGIT_MODEL_INFO[k].layers}</td>
-                  <td>{m.testAccuracy === null ? "…" : formatPercent(m.testAccuracy)}</td>
-                  <td>
+                  <td data-label="layers">{DIGIT_MODEL_INFO[k].layers}</td>
+                  <td data-label="test accuracy">
+                    {m.testAccuracy === null ? "…" : formatPercent(m.testAccuracy)}
+                  </td>
+                  <td data-label="weights">
                     {retraining
                       ? "retraining…"
                       : m.status === "error"

@@ -21,6 +21,35 @@ const at = (points: RobustnessPoint[] | undefined, level: number) =>
 const pct = (v: number | undefined) =>
   v === undefined || Number.isNaN(v) ? "…" : formatPercent(v);
 
+/** The table's number columns (also each cell's label when the table reflows on a phone). */
+const COLUMNS = [
+  "clean error",
+  "error at ε ≈ 0.1",
+  "error at ε ≈ 0.25",
+  "confidence when wrong, ε ≈ 0.25",
+] as const;
+
+/** Goodfellow et al.'s MNIST figures, quoted. */
+const PAPER_ROWS = [
+  {
+    model: "Goodfellow et al.: shallow softmax (full MNIST test set)",
+    cells: ["—", "—", "99.9% (ε = 0.25)", "79.3%"],
+  },
+  {
+    model: "Goodfellow et al.: maxout network (full MNIST test set)",
+    cells: ["—", "—", "89.4% (ε = 0.25)", "97.6%"],
+  },
+];
+
+/** One row's number cells, each labelled with its column. */
+function Cells({ values }: { values: readonly string[] }) {
+  return values.map((v, i) => (
+    <td key={COLUMNS[i]} data-label={COLUMNS[i]}>
+      {v}
+    </td>
+  ));
+}
+
 /** Error rate and confidence vs eps on the 2,000 test digits, the paper's figures beside ours, and samples. */
 export function RobustnessPanel() {
   const curves = useLinearity(selectCurves);
@@ -45,32 +74,25 @@ export function RobustnessPanel() {
       {curves.error && <p role="alert">{curves.error}</p>}
       <RobustnessChart points={curves.points} pending={curves.pending} />
       <Scroller label="error rates table">
-        <table className="compare" aria-label="error rates under FGSM">
+        <table className="compare reflow" aria-label="error rates under FGSM">
           <caption>Untargeted FGSM on MNIST: their figures and ours</caption>
           <thead>
             <tr>
               <th scope="col">model (data)</th>
-              <th scope="col">clean error</th>
-              <th scope="col">error at ε ≈ 0.1</th>
-              <th scope="col">error at ε ≈ 0.25</th>
-              <th scope="col">confidence when wrong, ε ≈ 0.25</th>
+              {COLUMNS.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            <tr className="paper-row">
-              <th scope="row">Goodfellow et al.: shallow softmax (full MNIST test set)</th>
-              <td>—</td>
-              <td>—</td>
-              <td>99.9% (ε = 0.25)</td>
-              <td>79.3%</td>
-            </tr>
-            <tr className="paper-row">
-              <th scope="row">Goodfellow et al.: maxout network (full MNIST test set)</th>
-              <td>—</td>
-              <td>—</td>
-              <td>89.4% (ε = 0.25)</td>
-              <td>97.6%</td>
-            </tr>
+            {PAPER_ROWS.map((row) => (
+              <tr className="paper-row" key={row.model}>
+                <th scope="row">{row.model}</th>
+                <Cells values={row.cells} />
+              </tr>
+            ))}
             {DIGIT_MODEL_KINDS.map((k) => {
               const p = curves.points[k];
               // New weights: the last numbers stay, greyed, until the new ones are measured.
@@ -81,10 +103,14 @@ export function RobustnessPanel() {
                     Here: {DIGIT_MODEL_INFO[k].name} (our 2,000 test digits)
                     {updating && <small className="row-note"> updating for the new weights…</small>}
                   </th>
-                  <td>{pct(at(p, 0)?.errorRate)}</td>
-                  <td>{pct(at(p, 26)?.errorRate)}</td>
-                  <td>{pct(at(p, 64)?.errorRate)}</td>
-                  <td>{pct(at(p, 64)?.meanWrongConfidence)}</td>
+                  <Cells
+                    values={[
+                      pct(at(p, 0)?.errorRate),
+                      pct(at(p, 26)?.errorRate),
+                      pct(at(p, 64)?.errorRate),
+                      pct(at(p, 64)?.meanWrongConfidence),
+                    ]}
+                  />
                 </tr>
               );
             })}

@@ -17,7 +17,7 @@ export function CostTable({ runs }: { runs: readonly RunView[] }) {
   return (
     <>
       <Scroller label="cost table">
-        <table className="compare cost-table">
+        <table className="compare reflow cost-table">
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
@@ -51,14 +51,18 @@ export function CostTable({ runs }: { runs: readonly RunView[] }) {
                   {runInfo(r).name}
                   {r.stoppedEarly && <small> (stopped early)</small>}
                 </th>
-                <td className="cost-cell">{times(r.passesVsStandard)}</td>
-                <td className="cost-cell">{times(r.costVsStandard)}</td>
-                <td>{pct(r.clean)}</td>
-                <td>{pct(r.robust)}</td>
-                <td>
+                <td className="cost-cell" data-label="cost × standard, counted">
+                  {times(r.passesVsStandard)}
+                </td>
+                <td className="cost-cell" data-label="cost × standard, measured">
+                  {times(r.costVsStandard)}
+                </td>
+                <td data-label="clean accuracy">{pct(r.clean)}</td>
+                <td data-label="robust accuracy">{pct(r.robust)}</td>
+                <td data-label="passes (forward / backward)">
                   {r.forward.toFixed(0)} / {r.backward.toFixed(0)}
                 </td>
-                <td>{r.seconds.toFixed(1)} s</td>
+                <td data-label="training time">{r.seconds.toFixed(1)} s</td>
               </tr>
             ))}
           </tbody>

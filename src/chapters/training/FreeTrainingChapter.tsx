@@ -66,7 +66,7 @@ export function FreeTrainingChapter() {
             network: quick with a graphics card; without one, expect tens of minutes.
           </p>
           <p>
-            <a className="button secondary" href="#lab-presets">
+            <a className="button secondary lab-link" href="#lab-presets">
               ↑ To the lab and its ready-made comparisons
             </a>{" "}
             Their runs fill in this chapter's table and charts as they train.

@@ -45,6 +45,7 @@ const PAPER_ROWS: {
   },
 ];
 
+const HERE = "here (MNIST, live)";
 const pct = (v: number | null) => (v === null ? "…" : `${(v * 100).toFixed(1)}%`);
 
 /** This tab's run of the same method, in the paper row's terms (or how to get one). */
@@ -58,10 +59,15 @@ function OursCell({
   /** For fast training: its start and step, which may not be the paper's. */
   fastSetting?: string;
 }) {
-  if (!row || eps === null) return <td className="ours">not trained here yet</td>;
+  if (!row || eps === null)
+    return (
+      <td className="ours" data-label={HERE}>
+        not trained here yet
+      </td>
+    );
   const cost = row.costVsStandard === null ? "" : `, ${row.costVsStandard.toFixed(2)}× standard`;
   return (
-    <td className="ours">
+    <td className="ours" data-label={HERE}>
       {pct(row.clean)} clean, {pct(row.robust)} robust at {Math.round(eps * 255)}/255
       {fastSetting && ` (${fastSetting})`}
       {cost}, {row.seconds.toFixed(1)} s
@@ -84,13 +90,13 @@ export function PublishedFigures() {
     <section className="paper-figures" aria-label="Published figures">
       <h4>What the papers report (their setting), and what the runs here give (ours)</h4>
       <Scroller label="published figures table">
-        <table className="compare">
+        <table className="compare reflow">
           <thead>
             <tr>
               <th scope="col">method, paper</th>
               <th scope="col">their setting</th>
               <th scope="col">their result</th>
-              <th scope="col">here (MNIST, live)</th>
+              <th scope="col">{HERE}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,8 +105,8 @@ export function PublishedFigures() {
                 <th scope="row">
                   <KeySample item={{ ...METHOD_INFO[p.method], noLine: true }} /> {p.source}
                 </th>
-                <td>{p.setting}</td>
-                <td>
+                <td data-label="their setting">{p.setting}</td>
+                <td data-label="their result">
                   {p.clean} clean, {p.robust}, {p.time} of training
                 </td>
                 <OursCell
