@@ -34,7 +34,7 @@ function mark(wrapper: HTMLElement, body: HTMLElement, label: string): void {
  * says so: while the content overflows, the hidden side fades out and a small "scroll" cue shows
  * (`data-scroll-cue`), and the box becomes a focusable, named region that the arrow keys
  * scroll. When the content fits, it is a plain block with no cue. It re-measures when its box or
- * its content changes size, when the content changes, and as it is scrolled.
+ * its content changes size, and as it is scrolled.
  */
 export function Scroller({
   children,
@@ -53,6 +53,9 @@ export function Scroller({
     const el = body.current;
     if (!outer || !el) return;
     const measure = () => mark(outer, el, label);
+    // The box and its content are both observed: content filled in later (KaTeX, table cells)
+    // can widen it without resizing the box. Observer callbacks come after layout, so reading
+    // the widths there forces none (a live table's updates stay cheap).
     const resize = new ResizeObserver(measure);
     const observeChildren = () => {
       resize.disconnect();
@@ -60,14 +63,9 @@ export function Scroller({
       for (const child of el.children) resize.observe(child);
     };
     observeChildren();
-    // Content filled in later (KaTeX, table cells) can widen it without resizing the box.
-    const mutation = new MutationObserver(() => {
-      observeChildren();
-      measure();
-    });
-    mutation.observe(el, { childList: true, subtree: true, characterData: true });
+    const mutation = new MutationObserver(observeChildren);
+    mutation.observe(el, { childList: true });
     el.addEventListener("scroll", measure, { passive: true });
-    measure();
     return () => {
       resize.disconnect();
       mutation.disconnect();
