@@ -7,6 +7,7 @@ import {
   listItems,
   serveModelDir,
   setEpsilon,
+  tellFgsmStory,
   test,
   waitForIdle,
 } from "./fixtures";
@@ -55,26 +56,30 @@ test("Darknet judges chapter 1's panda, its attacks, and an upload", async ({ pa
   await expectTop1(page, CLEAN, "giant panda");
   expect(await listItems(page, CLEAN)).toHaveLength(3);
 
-  // Chapter 1's default: untargeted FGSM at 4/255 on MobileNet.
-  let verdict = await verdictFor(page, "fgsm-u-eps4");
+  // Chapter 1's first view: targeted PGD toward gibbon at 2/255 fools MobileNet; the card says
+  // whether Darknet follows.
+  let verdict = await verdictFor(page, "pgd-t368-eps2");
   expect(await listItems(page, ADV)).toHaveLength(3);
+  await expect(verdict).toHaveText(/^The targeted attack (transfers|does not transfer)\. /);
+  await expect(card(page).getByTestId("source-after")).toHaveText(/^gibbon /);
+  measured("PGD to gibbon, 2/255", await verdict.textContent());
+
+  // The plain story: untargeted FGSM at 4/255.
+  await tellFgsmStory(page);
+  verdict = await verdictFor(page, "fgsm-u-eps4");
   await expect(verdict).toHaveText(/^(Transfers|Does not transfer)\. /);
   await expect(verdict).toContainText("Darknet tiny's confidence in giant panda went from");
   measured("FGSM 4/255", await verdict.textContent());
   await expect(card(page)).toContainText("crafted on MobileNet v1 0.25: FGSM, untargeted");
 
-  // Targeted PGD toward gibbon at 8/255 fools MobileNet; the card says whether Darknet follows.
+  // A stronger targeted attack, set by hand: PGD toward gibbon at 8/255.
   await prank(page)
     .getByRole("combobox", { name: /attack/i })
     .selectOption("pgd");
-  await prank(page)
-    .getByRole("button", { name: /gibbon/i })
-    .click();
+  await prank(page).getByRole("button", { name: "Target: gibbon" }).click();
   await setEpsilon(page, 8);
   await expectTop1(page, "adversarial prediction", "gibbon");
   verdict = await verdictFor(page, "pgd-t368-eps8");
-  await expect(verdict).toHaveText(/^The targeted attack (transfers|does not transfer)\. /);
-  await expect(card(page).getByTestId("source-after")).toHaveText(/^gibbon /);
   measured("PGD to gibbon, 8/255", await verdict.textContent());
 
   // An upload in chapter 1 reaches the card too.
@@ -128,6 +133,6 @@ test("a failed Darknet download shows an error with Retry; chapter 1 keeps worki
   await expect(sameButton).toBeFocused();
   release();
   await expectTop1(page, CLEAN, "giant panda");
-  await verdictFor(page, "fgsm-u-eps6");
+  await verdictFor(page, "pgd-t368-eps6");
   await expect(card(page).getByRole("alert")).toHaveCount(0);
 });

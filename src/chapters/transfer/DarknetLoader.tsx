@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { formatBytes } from "../../engine/models/errors";
 import {
   DARKNET,
@@ -14,14 +15,17 @@ const SIZE = formatBytes(DARKNET.sizeBytes);
  */
 export function DarknetLoader() {
   const model = useImagenetTransfer(selectTransferModel);
-  const { load, cancel } = useImagenetTransfer(selectTransferActions);
+  const { load, loadFiles, cancel } = useImagenetTransfer(selectTransferActions);
+  const filesId = useId();
   if (model.status === "ready") {
     return (
       <p className="inet-loader muted" role="status">
         Darknet tiny is loaded
-        {model.source === "cache"
-          ? " from this browser's cache (it works offline)."
-          : ` (${SIZE} downloaded; saved in this browser, where storage is allowed, for offline use next time).`}
+        {model.source === "files"
+          ? " from your files (nothing was uploaded)."
+          : model.source === "cache"
+            ? " from this browser's cache (it works offline)."
+            : ` (${SIZE} downloaded; saved in this browser, where storage is allowed, for offline use next time).`}
       </p>
     );
   }
@@ -54,9 +58,30 @@ export function DarknetLoader() {
           </span>
         </span>
       )}
+      {!loading && (
+        <>
+          <input
+            id={filesId}
+            type="file"
+            multiple
+            className="visually-hidden"
+            aria-label="Load Darknet tiny from files (model.json and its weight files)"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = "";
+              if (files.length) void loadFiles(files);
+            }}
+          />
+          <label htmlFor={filesId} className="button secondary">
+            Load Darknet tiny from files…
+          </label>
+        </>
+      )}
       {model.status === "error" && (
         <p role="alert" className="error-inline">
-          Darknet tiny could not be loaded. {model.error} Chapter 1 is not affected.
+          Darknet tiny could not be loaded. {model.error} Chapter 1 and the digit chapters are not
+          affected. If you have its files (model.json and its 31 weight files from
+          ml5js/ml5-data-and-models), load them from files instead.
         </p>
       )}
       {model.status === "idle" && (
