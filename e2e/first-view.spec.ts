@@ -25,7 +25,9 @@ test("the first view is the famous result, from the app's own files: panda in, g
   await expect(table).toContainText("PGD, 10 steps, target gibbon, ε = 2/255");
   await expect(table.getByRole("row", { name: /^Adversarial/ })).toContainText(/gibbon \d/);
   // The photo's credit sits beside it, linked.
-  await expect(prank.getByRole("link", { name: "Aaron Logan, CC BY 1.0" })).toBeVisible();
+  await expect(
+    prank.locator(".triptych").getByRole("link", { name: "Aaron Logan, CC BY 1.0" }),
+  ).toBeVisible();
   // Chapter 1 needed no host but this one.
   expect(offOrigin).toEqual([]);
 

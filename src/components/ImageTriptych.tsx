@@ -4,6 +4,7 @@ import { useLab } from "../store";
 import { selectAdversarial, selectImage, selectModel, selectOriginal } from "../store/selectors";
 import { PixelCanvas } from "./canvas/PixelCanvas";
 import { formatScore } from "./format";
+import { PhotoCredit } from "./PhotoCredit";
 
 /** One image of the triptych with its caption. */
 function Panel(props: {
@@ -37,11 +38,7 @@ export function ImageTriptych() {
       <Panel rgba={image.rgba} size={image.size} label="original image">
         <b>Original</b>
         <Verdict top={original?.top5[0]} waiting={image.rgba ? waiting : "no photo yet"} />
-        {image.credit && (
-          <small className="credit">
-            Photo: {image.sourceUrl ? <a href={image.sourceUrl}>{image.credit}</a> : image.credit}
-          </small>
-        )}
+        <PhotoCredit />
       </Panel>
       <div className="op" aria-hidden="true">
         +

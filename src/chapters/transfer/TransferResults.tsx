@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { PixelCanvas } from "../../components/canvas/PixelCanvas";
 import { TopKChart } from "../../components/charts/TopKChart";
 import { formatEpsilon, formatScore } from "../../components/format";
+import { PhotoCredit } from "../../components/PhotoCredit";
 import { displayName } from "../../engine/models/classNames";
 import {
   type AttackSnapshot,
@@ -75,7 +76,7 @@ export function TransferResults() {
         <figure>
           <PixelCanvas rgba={attack.cleanRgba} size={attack.size} label="clean image" />
           <figcaption>
-            <b>Clean</b>
+            <b>Clean</b> <PhotoCredit />
           </figcaption>
         </figure>
         <figure>

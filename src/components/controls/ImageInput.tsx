@@ -76,6 +76,16 @@ export function ImageInput() {
       <p className="hint">
         …or drop an image here, or paste one (Ctrl+V). It never leaves your browser.
       </p>
+      <p className="hint">
+        Photos:{" "}
+        {GALLERY.map((p, i) => (
+          <span key={p.id}>
+            {i > 0 && "; "}
+            {p.label.toLowerCase()}, <a href={p.sourceUrl}>{p.credit}</a>
+          </span>
+        ))}
+        .
+      </p>
     </section>
   );
 }
