@@ -15,7 +15,7 @@ import { trainDigitModel } from "../../engine/digits/train";
 import type { LogitsFn } from "../../engine/types";
 import { isAbort } from "../latestOnly";
 import { serialQueue } from "../serialQueue";
-import { yieldToBrowser } from "../yieldToBrowser";
+import { yieldToBrowser } from "../../engine/yieldToBrowser";
 import type { DigitModelStatus, DigitsState, TrainingPoint } from "./types";
 
 /** What chapter stores get to work with, inside `run`. Tensors stay owned by this store. */

@@ -16,7 +16,7 @@ import {
   targetedStepSign,
 } from "../../engine/digits/weightSigns";
 import { isAbort, latestOnly } from "../latestOnly";
-import { yieldToBrowser } from "../yieldToBrowser";
+import { yieldToBrowser } from "../../engine/yieldToBrowser";
 import { digitsStore } from "./index";
 import { CURVE_LEVELS } from "./robustnessLevels";
 

@@ -3,7 +3,7 @@ import { createStore } from "zustand/vanilla";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
 import { type TransferAttack, transferMatrix } from "../../engine/digits/transferMatrix";
 import { isAbort } from "../latestOnly";
-import { yieldToBrowser } from "../yieldToBrowser";
+import { yieldToBrowser } from "../../engine/yieldToBrowser";
 import { digitsStore } from "./index";
 
 export interface TransferState {

@@ -1,6 +1,8 @@
 /**
- * Lets the browser handle input and paint before the next chunk of long work (a macrotask via
- * MessageChannel: unlike setTimeout(0) it is not clamped to 4 ms after a few nestings).
+ * The one way to yield between chunks of long work: a macrotask (via MessageChannel; unlike
+ * setTimeout(0) it is not clamped to 4 ms after a few nestings). On the page the browser handles
+ * input and paints meanwhile; in a worker, the messages that arrived (a cancel, a slider value)
+ * are taken.
  */
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => {

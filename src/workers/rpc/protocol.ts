@@ -1,0 +1,41 @@
+/**
+ * The one protocol between the page and a compute worker. An API is a map from method names to
+ * what a call sends, what it answers and (for long jobs) what it reports on the way. Every call
+ * carries a job id and every reply names it, so a reply to a cancelled or superseded job finds
+ * nobody waiting and is dropped.
+ */
+export interface Method<Args = unknown, Result = unknown, Progress = never> {
+  args: Args;
+  result: Result;
+  progress: Progress;
+}
+export type Api = Record<string, Method<unknown, unknown, unknown>>;
+
+/**
+ * "interactive": a reader is waiting (a slider move, a drawn digit); runs before any waiting
+ * batch job and between the chunks of a running one. "batch": curves, matrices, training.
+ */
+export type Priority = "interactive" | "batch";
+
+export type CallMessage<A extends Api = Api> = {
+  [M in keyof A & string]: {
+    kind: "call";
+    id: number;
+    method: M;
+    args: A[M]["args"];
+    priority: Priority;
+  };
+}[keyof A & string];
+
+export type ToWorkerMessage<A extends Api = Api> = CallMessage<A> | { kind: "cancel"; id: number };
+
+export type FromWorkerMessage =
+  | { kind: "progress"; id: number; progress: unknown }
+  | { kind: "result"; id: number; result: unknown }
+  | { kind: "error"; id: number; message: string; aborted: boolean };
+
+/** Either end of a message channel: a Worker, the worker's `self`, or a MessagePort in tests. */
+export interface Endpoint<In, Out> {
+  postMessage(message: Out, transfer?: Transferable[]): void;
+  onmessage: ((event: { data: In }) => void) | null;
+}

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { isAbort } from "../../engine/abort";
+import { createClient } from "./client";
+import type { Endpoint, FromWorkerMessage, Method, ToWorkerMessage } from "./protocol";
+import { type Handlers, serve } from "./serve";
+
+type TestApi = {
+  echo: Method<string, string>;
+  /** `chunks` chunks, each logged, with a checkpoint between them. */
+  batch: Method<{ name: string; chunks: number }, string, number>;
+  /** Ignores its signal: answers after `ms` whatever happens. */
+  stubborn: Method<{ ms: number; value: number }, number, number>;
+  fail: Method<null, never>;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let ports: MessagePort[] = [];
+afterEach(() => {
+  for (const p of ports) p.close();
+  ports = [];
+});
+
+/** A worker in-process: the handlers serve one end of a MessageChannel, the client the other. */
+function connect(log: string[] = []) {
+  const handlers: Handlers<TestApi> = {
+    echo: async (text) => {
+      log.push(`echo ${text}`);
+      return text;
+    },
+    batch: async ({ name, chunks }, job) => {
+      for (let i = 0; i < chunks; i++) {
+        log.push(`${name}${i}`);
+        job.progress(i + 1);
+        await job.checkpoint();
+      }
+      return `${name} done`;
+    },
+    stubborn: async ({ ms, value }, job) => {
+      job.progress(value);
+      await sleep(ms);
+      job.progress(value);
+      return value;
+    },
+    fail: async () => {
+      throw new Error("no such digit");
+    },
+  };
+  const channel = new MessageChannel();
+  ports = [channel.port1, channel.port2];
+  serve<TestApi>(channel.port1 as Endpoint<ToWorkerMessage<TestApi>, FromWorkerMessage>, handlers);
+  return createClient<TestApi>(
+    channel.port2 as Endpoint<FromWorkerMessage, ToWorkerMessage<TestApi>>,
+  );
+}
+
+describe("the compute-worker protocol", () => {
+  it("answers each call with its own result, and reports progress on the way", async () => {
+    const client = connect();
+    const seen: number[] = [];
+    const [a, b, c] = await Promise.all([
+      client.call("echo", "a"),
+      client.call("batch", { name: "x", chunks: 3 }, { onProgress: (p) => seen.push(p) }),
+      client.call("echo", "c"),
+    ]);
+    expect([a, b, c]).toEqual(["a", "x done", "c"]);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it("runs an interactive call between the chunks of a batch job, before waiting batch jobs", async () => {
+    const log: string[] = [];
+    const client = connect(log);
+    const first = client.call("batch", { name: "A", chunks: 4 }, { priority: "batch" });
+    const second = client.call("batch", { name: "B", chunks: 2 }, { priority: "batch" });
+    await sleep(0);
+    const slider = client.call("echo", "slider");
+    await Promise.all([first, second, slider]);
+    const at = (entry: string) => log.indexOf(entry);
+    expect(at("echo slider")).toBeGreaterThan(-1);
+    // The slider cut in ahead of the chunks still waiting.
+    expect(at("echo slider")).toBeLessThan(at("A3"));
+    expect(at("echo slider")).toBeLessThan(at("B1"));
+    // The two batch jobs shared the thread, chunk by chunk.
+    expect(at("B0")).toBeLessThan(at("A3"));
+  });
+
+  it("stops a cancelled batch job at its next checkpoint and rejects its call with AbortError", async () => {
+    const log: string[] = [];
+    const client = connect(log);
+    const abort = new AbortController();
+    const progress: number[] = [];
+    const call = client.call(
+      "batch",
+      { name: "C", chunks: 50 },
+      { priority: "batch", signal: abort.signal, onProgress: (p) => progress.push(p) },
+    );
+    await sleep(5);
+    abort.abort();
+    const error = await call.catch((e: unknown) => e);
+    expect(isAbort(error)).toBe(true);
+    const reported = progress.length;
+    await client.call("echo", "after"); // the worker is free again
+    expect(log.filter((l) => l.startsWith("C")).length).toBeLessThan(50);
+    expect(progress.length).toBe(reported); // nothing landed after the cancel
+  });
+
+  it("drops the late replies of a cancelled job: they change nothing", async () => {
+    const client = connect();
+    const abort = new AbortController();
+    const progress: number[] = [];
+    const stale = client.call(
+      "stubborn",
+      { ms: 30, value: 1 },
+      { signal: abort.signal, onProgress: (p) => progress.push(p) },
+    );
+    const rejected = stale.then(
+      () => "resolved",
+      (e: unknown) => (isAbort(e) ? "aborted" : "other"),
+    );
+    await sleep(5);
+    abort.abort();
+    expect(await rejected).toBe("aborted");
+    // The job answers late (progress and result with value 1); the newer call gets only its own.
+    const fresh = await client.call(
+      "stubborn",
+      { ms: 1, value: 2 },
+      { onProgress: (p) => progress.push(p) },
+    );
+    await sleep(40);
+    expect(fresh).toBe(2);
+    expect(progress).toEqual([1, 2, 2]);
+  });
+
+  it("rejects with the handler's words when it fails, and keeps serving", async () => {
+    const client = connect();
+    await expect(client.call("fail", null)).rejects.toThrow("no such digit");
+    expect(await client.call("echo", "still here")).toBe("still here");
+  });
+
+  it("fails every waiting call when the worker dies", async () => {
+    const client = connect();
+    const waiting = client.call("stubborn", { ms: 50, value: 3 });
+    client.failAll("The compute worker stopped.");
+    await expect(waiting).rejects.toThrow("The compute worker stopped.");
+  });
+});

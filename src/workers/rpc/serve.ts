@@ -1,0 +1,64 @@
+import { isAbort, throwIfAborted } from "../../engine/abort";
+import { errorMessage } from "../../engine/errorMessage";
+import { yieldToBrowser } from "../../engine/yieldToBrowser";
+import type { Api, CallMessage, Endpoint, FromWorkerMessage, ToWorkerMessage } from "./protocol";
+import { Turns } from "./turns";
+
+/** What a handler gets besides its arguments. */
+export interface Job<Progress> {
+  signal: AbortSignal;
+  /** Reports on the way (dropped by the page once the job is cancelled). */
+  progress(update: Progress): void;
+  /**
+   * Between chunks of long work: lets the worker take new messages, lets waiting jobs run
+   * (interactive ones first), then throws AbortError if this job was cancelled meanwhile.
+   */
+  checkpoint(): Promise<void>;
+}
+
+export type Handlers<A extends Api> = {
+  [M in keyof A]: (args: A[M]["args"], job: Job<A[M]["progress"]>) => Promise<A[M]["result"]>;
+};
+
+/** Answers calls arriving at `endpoint` with `handlers`, one job at a time (see Turns). */
+export function serve<A extends Api>(
+  endpoint: Endpoint<ToWorkerMessage<A>, FromWorkerMessage>,
+  handlers: Handlers<A>,
+): void {
+  const turns = new Turns();
+  const running = new Map<number, AbortController>();
+  const post = (message: FromWorkerMessage) => endpoint.postMessage(message);
+
+  async function run(call: CallMessage<A>): Promise<void> {
+    const { id, priority } = call;
+    const controller = new AbortController();
+    running.set(id, controller);
+    const { signal } = controller;
+    await turns.acquire(priority);
+    try {
+      throwIfAborted(signal);
+      const job: Job<unknown> = {
+        signal,
+        progress: (progress) => post({ kind: "progress", id, progress }),
+        async checkpoint() {
+          turns.release();
+          await yieldToBrowser();
+          await turns.acquire(priority);
+          throwIfAborted(signal);
+        },
+      };
+      const handler = handlers[call.method] as (args: unknown, job: Job<unknown>) => unknown;
+      post({ kind: "result", id, result: await handler(call.args, job) });
+    } catch (error) {
+      post({ kind: "error", id, message: errorMessage(error), aborted: isAbort(error) });
+    } finally {
+      running.delete(id);
+      turns.release();
+    }
+  }
+
+  endpoint.onmessage = ({ data }) => {
+    if (data.kind === "cancel") running.get(data.id)?.abort();
+    else void run(data);
+  };
+}

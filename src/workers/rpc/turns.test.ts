@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { Priority } from "./protocol";
+import { Turns } from "./turns";
+
+describe("turns on the worker's thread", () => {
+  it("go to interactive waiters first, then to batch waiters in arrival order", async () => {
+    const turns = new Turns();
+    const order: string[] = [];
+    await turns.acquire("batch"); // a batch chunk is running
+    const wait = (name: string, priority: Priority) =>
+      turns.acquire(priority).then(() => {
+        order.push(name);
+        turns.release();
+      });
+    const all = [
+      wait("batch 1", "batch"),
+      wait("batch 2", "batch"),
+      wait("slider", "interactive"),
+      wait("drawing", "interactive"),
+      wait("batch 3", "batch"),
+    ];
+    turns.release();
+    await Promise.all(all);
+    expect(order).toEqual(["slider", "drawing", "batch 1", "batch 2", "batch 3"]);
+  });
+
+  it("is free again once every holder has released", async () => {
+    const turns = new Turns();
+    await turns.acquire("interactive");
+    turns.release();
+    let got = false;
+    await turns.acquire("batch").then(() => {
+      got = true;
+    });
+    expect(got).toBe(true);
+  });
+});
