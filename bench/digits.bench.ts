@@ -8,7 +8,8 @@ test.setTimeout(1_800_000);
  * Chapters 2-4 on the digits, in headless Chromium: the full transfer matrix on the 2,000 test
  * digits (FGSM and PGD-5 at 26/255; 3 sources x 3 targets), and one live training epoch of each
  * built-in model (125 batches of 64, as the page's "Retrain" runs it, including the per-batch
- * yield to the browser and the test-accuracy pass at the end). Reported, not asserted.
+ * checkpoint and the test-accuracy pass at the end), all in the digits worker. Reported, not
+ * asserted.
  */
 test("digit chapters: transfer matrix and training epochs", async ({ page }) => {
   await page.goto("/");
@@ -18,6 +19,7 @@ test("digit chapters: transfer matrix and training epochs", async ({ page }) => 
       getState(): {
         actions: { start(): Promise<void>; retrain(kind: Kind, epochs: number): Promise<void> };
         training: { status: string; total: number } | null;
+        backend: { name: string } | null;
         models: Record<Kind, { testAccuracy: number | null }>;
       };
     }
@@ -30,7 +32,7 @@ test("digit chapters: transfer matrix and training epochs", async ({ page }) => 
     }
     const g = (
       window as unknown as {
-        __gibbon: { digits: Digits; transfer: Transfer; tf: { getBackend(): string } };
+        __gibbon: { digits: Digits; transfer: Transfer };
       }
     ).__gibbon;
     await g.digits.getState().actions.start();
@@ -62,7 +64,7 @@ test("digit chapters: transfer matrix and training epochs", async ({ page }) => 
         accuracy: s.models[kind].testAccuracy,
       };
     }
-    return { backend: g.tf.getBackend(), fgsm, pgd, epochs };
+    return { backend: g.digits.getState().backend?.name ?? "?", fgsm, pgd, epochs };
   });
   const fmt = (m: (number[] | null)[] | undefined) =>
     (m ?? [])

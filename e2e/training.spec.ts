@@ -37,6 +37,18 @@ test("two methods train live in a worker: points for both, a measured cost table
   await lab.getByRole("radio", { name: "Softmax" }).check();
   await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
 
+  // Chapter 1's background PGD fill stops once it is out of view; the watch starts after its
+  // level in flight has finished, so it measures training alone.
+  await page.waitForFunction(
+    () =>
+      (
+        window as unknown as {
+          __gibbon: { store: { getState(): { sweep: { status: string } | null } } };
+        }
+      ).__gibbon.store.getState().sweep?.status !== "filling",
+    null,
+    { polling: 500, timeout: 60_000 },
+  );
   await startLongTaskWatch(page);
   await lab.getByRole("button", { name: "Train" }).click();
   // A quiet wait (one tiny in-page check a second), so the test itself adds no long tasks.

@@ -6,7 +6,7 @@ import { App } from "./App";
 import { exposeForDebugging } from "./engine/backend";
 import { labStore } from "./store";
 import { digitsStore } from "./store/digits";
-import { transferStore } from "./store/digits/transferStore";
+import { transferStore } from "./store/digits/transfer";
 import { preferredBackend } from "./store/preferredBackend";
 import { trainingStore } from "./store/training";
 

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { abortError } from "./abort";
 import { fgsmFromSign } from "./attacks/fgsm";
 import { fgsmBytes } from "./attacks/fgsmBytes";
 import { inputGradient } from "./attacks/gradient";
@@ -179,7 +180,7 @@ export class AttackLab {
     raw.dispose();
     if (this.plan !== plan) {
       q.dispose();
-      throw new DOMException("The attack changed while PGD ran", "AbortError");
+      throw abortError("The attack changed while PGD ran");
     }
     return this.keep(epsLevel, q);
   }

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
+import { isAbort } from "../engine/abort";
 import type { AttackKind } from "../engine/attackLab";
 import { watchWebGLContext } from "../engine/backend";
+import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, type ImageNetModelSpec } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
 import { abortedError, ModelLoadError } from "../engine/models/errors";
@@ -16,7 +18,7 @@ import { topK } from "../engine/topK";
 import type { ClassScore } from "../engine/types";
 import { labStore, whenBackendReady } from "./index";
 import type { LabStore } from "./labStore";
-import { isAbort, latestOnly } from "./latestOnly";
+import { latestOnly } from "./latestOnly";
 import { serialQueue } from "./serialQueue";
 
 /** The second ImageNet model of the transfer card: never loaded unless the reader asks. */
@@ -165,7 +167,7 @@ export function createImagenetTransferStore(lab = labStore) {
     });
 
     const fail = (err: unknown) =>
-      set({ error: `Darknet tiny could not classify: ${message(err)}` });
+      set({ error: `Darknet tiny could not classify: ${errorMessage(err)}` });
 
     /** Asks Darknet about whatever chapter 1 shows now (no-op until Darknet is loaded). */
     function refresh(): void {
@@ -206,7 +208,10 @@ export function createImagenetTransferStore(lab = labStore) {
           await adopt(loaded.classifier, loaded.source);
         } catch (err) {
           const aborted = isAbort(err) || (err instanceof ModelLoadError && err.kind === "aborted");
-          patchModel({ status: aborted ? "idle" : "error", error: aborted ? null : message(err) });
+          patchModel({
+            status: aborted ? "idle" : "error",
+            error: aborted ? null : errorMessage(err),
+          });
         } finally {
           download = null;
         }
@@ -223,7 +228,7 @@ export function createImagenetTransferStore(lab = labStore) {
           });
           await adopt(loaded, "files");
         } catch (err) {
-          patchModel({ status: "error", error: message(err) });
+          patchModel({ status: "error", error: errorMessage(err) });
         }
       },
 
@@ -295,8 +300,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,4 +1,5 @@
 import { createStore } from "zustand/vanilla";
+import { isAbort } from "../engine/abort";
 import { AttackLab, type AttackPlan } from "../engine/attackLab";
 import { MAX_EPSILON_LEVELS } from "../engine/attacks/params";
 import {
@@ -9,6 +10,7 @@ import {
   restartWebGL,
   watchWebGLContext,
 } from "../engine/backend";
+import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
 import type { ImageNetClassifier } from "../engine/models/classifier";
 import { ModelLoadError } from "../engine/models/errors";
@@ -17,7 +19,7 @@ import { nextLevels } from "../engine/sweepSummary";
 import { argMax, topK } from "../engine/topK";
 import { fetchImageBlob, loadSquareImage } from "../media/loadImage";
 import { GALLERY } from "./gallery";
-import { isAbort, latestOnly } from "./latestOnly";
+import { latestOnly } from "./latestOnly";
 import { serialQueue } from "./serialQueue";
 import { STORIES, type StoryId } from "./stories";
 import type { AttackSettings, LabState, SweepState } from "./types";
@@ -443,6 +445,5 @@ async function fromFiles(m: { files: File[]; inputRange: InputRange }) {
 }
 
 function message(err: unknown): string {
-  if (isAbort(err)) return "Cancelled.";
-  return err instanceof Error ? err.message : String(err);
+  return isAbort(err) ? "Cancelled." : errorMessage(err);
 }

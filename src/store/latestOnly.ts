@@ -1,3 +1,5 @@
+import { isAbort } from "../engine/abort";
+
 /**
  * Wraps an async job so that, while one run is in flight, newer calls do not
  * queue up: only the most recent argument is kept and runs next. A cheap run in
@@ -39,9 +41,4 @@ export function latestOnly<T>(job: (arg: T, signal: AbortSignal) => Promise<void
       inFlight?.abort();
     },
   };
-}
-
-/** True for the errors an AbortSignal produces. */
-export function isAbort(err: unknown): boolean {
-  return err instanceof DOMException && err.name === "AbortError";
 }

@@ -2,7 +2,7 @@ import { useRef } from "react";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { useWhenVisible } from "../../components/useWhenVisible";
-import { transferStore } from "../../store/digits/transferStore";
+import { transferStore } from "../../store/digits/transfer";
 import { Citations } from "../Citations";
 import { ImageNetTransferCard } from "./ImageNetTransferCard";
 import { TransferMatrixPanel } from "./TransferMatrixPanel";

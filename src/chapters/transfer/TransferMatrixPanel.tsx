@@ -5,12 +5,12 @@ import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModels";
 import { strongestTransfer } from "../../engine/digits/transferMatrix";
 import { DIGIT_MAX_EPS_LEVEL } from "../../store/digits/robustnessLevels";
 import {
-  MATRIX_MODELS,
   selectTransferActions,
   selectTransferAttack,
   selectTransferResult,
   useTransfer,
-} from "../../store/digits/transferStore";
+} from "../../store/digits/transfer";
+import { MATRIX_MODELS } from "../../store/digits/transferStore";
 
 const name = (i: number) => DIGIT_MODEL_INFO[MATRIX_MODELS[i]].shortName;
 

@@ -1,5 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { abortError } from "../abort";
 import type { LogitsFn } from "../types";
+import { yieldToBrowser } from "../yieldToBrowser";
 import { fgsmFromGradient } from "./fgsm";
 import { inputGradient } from "./gradient";
 import type { Labels } from "./loss";
@@ -139,13 +141,9 @@ export function pgd(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: PgdOptions)
   }
 }
 
-function abortError(): DOMException {
-  return new DOMException("The PGD attack was aborted.", "AbortError");
-}
-
 /**
- * Same result as `pgd`, but yields to the event loop (setTimeout 0, so it also works in
- * Node and workers) between iterations so the page stays responsive. Rejects with a
+ * Same result as `pgd`, but yields to the event loop (`yieldToBrowser`) between iterations so
+ * the page stays responsive. Rejects with a
  * DOMException named "AbortError" if `signal` is (or becomes) aborted, disposing every
  * intermediate tensor. `onStep` is called once per iteration (not at all when eps = 0).
  */
@@ -158,17 +156,17 @@ export async function pgdAsync(
 ): Promise<tf.Tensor> {
   const { signal, onStep } = control;
   const params = resolve(opts);
-  if (signal?.aborted) throw abortError();
+  if (signal?.aborted) throw abortError("The PGD attack was aborted.");
   if (params === null) return x.clone();
   const steps = iterations(f, x, labels, opts, params);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
     onStep?.(r.value, opts.steps);
-    await new Promise<void>((resolveTick) => setTimeout(resolveTick, 0));
+    await yieldToBrowser();
     if (signal?.aborted) {
       steps.return(undefined as never); // disposes the current iterate
-      throw abortError();
+      throw abortError("The PGD attack was aborted.");
     }
   }
 }

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { throwIfAborted } from "../abort";
 import { fgsmFromSign } from "../attacks/fgsm";
 import { inputGradient } from "../attacks/gradient";
 import type { LogitsFn } from "../types";
@@ -40,7 +41,7 @@ export async function fgsmRobustnessCurve(
   const wrongConf = new Float64Array(levels.length);
   const conf = new Float64Array(levels.length);
   await forEachBatch(set, options.batchSize ?? 250, async ({ x, y }, start) => {
-    if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+    throwIfAborted(options.signal);
     // One backward pass, one forward pass per level, and a single read of all the counts.
     const stats = tf.tidy(() => {
       const sign = tf.sign(inputGradient(f, x, y));

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { throwIfAborted } from "../abort";
 import { perExampleCrossEntropy } from "../attacks/loss";
 import { type Batch, epochBatches, makeBatch } from "./batches";
 import { digitLogits } from "./digitModels";
@@ -62,7 +63,7 @@ export async function runEpochs(
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const batches = epochBatches(train.count, options.batchSize, options.seed, epoch);
     for (const [b, indices] of batches.entries()) {
-      if (hooks.signal?.aborted) throw new DOMException("Training aborted", "AbortError");
+      throwIfAborted(hooks.signal, "Training aborted");
       const batch = makeBatch(train, indices);
       let lossTensor: tf.Scalar;
       try {

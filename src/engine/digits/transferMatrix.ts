@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { throwIfAborted } from "../abort";
 import { fgsm } from "../attacks/fgsm";
 import { pgd } from "../attacks/pgd";
 import { quantize8bit } from "../pixels";
@@ -76,7 +77,7 @@ export async function transferMatrix(
   for (const [s, source] of models.entries()) {
     const wrong = new Array<number>(m).fill(0);
     await forEachBatch(set, batchSize, async ({ x, y }) => {
-      if (options.signal?.aborted) throw new DOMException("Cancelled", "AbortError");
+      throwIfAborted(options.signal);
       if (s === 0) {
         for (const [t, target] of models.entries())
           cleanWrong[t] += await countWrong(target.f, x, y);

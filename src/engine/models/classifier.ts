@@ -2,7 +2,9 @@
  * Wraps loaded ImageNet model artifacts as a LogitsFn with one contract for every model:
  * images [N,S,S,3] in [0,1] in, logits [N,1000] in the standard class order out.
  */
+
 import * as tf from "@tensorflow/tfjs";
+import { errorMessage } from "../errorMessage";
 import type { LogitsFn } from "../types";
 import type { ClassOrder, ImageNetModelSpec } from "./catalog";
 import { standardOrderGather } from "./classOrder";
@@ -50,7 +52,7 @@ async function loadModel(
       ? await tf.loadGraphModel(handler)
       : await tf.loadLayersModel(handler);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new ModelLoadError(
       "not-a-model",
       `TensorFlow.js could not build a ${format} model from these files: ${detail}`,
@@ -136,7 +138,7 @@ export async function createClassifier(
   } catch (error) {
     model.dispose();
     if (error instanceof ModelLoadError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new ModelLoadError("not-a-model", `This model failed a test run: ${detail}`, {
       cause: error,
     });

@@ -1,8 +1,9 @@
 import { useStore } from "zustand";
+import { digitsStore } from "./index";
 import { createLinearityStore, type LinearityStore } from "./linearityStore";
 
 /** Chapter 2's store: weight images, the class-pair view, error-vs-eps curves, samples. */
-export const linearityStore = createLinearityStore();
+export const linearityStore = createLinearityStore(digitsStore);
 
 export function useLinearity<T>(selector: (s: LinearityStore) => T): T {
   return useStore(linearityStore, selector);

@@ -1,41 +1,12 @@
-import { createStore } from "zustand/vanilla";
-import { makeBatch } from "../../engine/digits/batches";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
-import { digitImages } from "../../engine/digits/mnistData";
-import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
-import {
-  fgsmRobustnessCurve,
-  mergeRobustness,
-  type RobustnessPoint,
-} from "../../engine/digits/robustnessCurve";
-import {
-  adversarialSamples,
-  classWeightImages,
-  signAgreement,
-  signOfDifference,
-  targetedStepSign,
-} from "../../engine/digits/weightSigns";
-import { isAbort, latestOnly } from "../latestOnly";
-import { yieldToBrowser } from "../../engine/yieldToBrowser";
-import { digitsStore } from "./index";
+import { mergeRobustness, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
+import { errorMessage } from "../../engine/errorMessage";
+import type { PairView, SampleDigit } from "../../workers/digits/api";
+import { latestOnly } from "../latestOnly";
+import type { DigitsStore } from "./digitsStore";
 import { CURVE_LEVELS } from "./robustnessLevels";
-
-export interface PairView {
-  from: number;
-  to: number;
-  /** The test digit of class `from` that is attacked. */
-  digit: Float32Array;
-  signDiff: Float32Array;
-  stepSign: Float32Array;
-  agreement: number;
-}
-
-export interface SampleDigit {
-  label: number;
-  pixels: Float32Array;
-  predicted: number;
-  confidence: number;
-}
 
 export interface LinearityState {
   weights: Float32Array[] | null;
@@ -66,69 +37,25 @@ export interface LinearityActions {
 
 export type LinearityStore = LinearityState & { actions: LinearityActions };
 
-/** The first test digit of each class: the samples shown at every eps. */
-function firstOfEachClass(test: DigitSet): number[] {
-  return Array.from({ length: 10 }, (_, k) => test.labels.indexOf(k));
-}
-
 /** The curves are measured on the 2,000 test digits in chunks of 250. */
 const TEST_DIGITS = 2000;
 const CHUNK = 250;
-const range = (start: number, n: number) => Int32Array.from({ length: n }, (_, i) => start + i);
 
-export function createLinearityStore() {
+export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
   let started = false;
   return createStore<LinearityStore>()((set, get) => {
-    const { run } = digitsStore.getState().actions;
+    const { compute } = digitsStore.getState().actions;
 
     async function refreshWeightsAndPair(): Promise<void> {
       const { from, to } = get().pair;
-      const view = await run(async (ctx) => {
-        const weights = await classWeightImages(ctx.models.softmax);
-        const index = ctx.split.test.labels.indexOf(from);
-        const x = digitImages(ctx.split.test, index, index + 1);
-        try {
-          const stepSign = targetedStepSign(ctx.logits.softmax, x, to);
-          const signDiff = signOfDifference(weights[to], weights[from]);
-          const digit = (await x.data()) as Float32Array;
-          return {
-            weights,
-            pairView: {
-              from,
-              to,
-              digit,
-              stepSign,
-              signDiff,
-              agreement: signAgreement(stepSign, signDiff),
-            },
-          };
-        } finally {
-          x.dispose();
-        }
-      });
-      if (get().pair.from === from && get().pair.to === to) set(view);
+      const { weights, pair } = await compute("weightsAndPair", { from, to });
+      if (get().pair.from === from && get().pair.to === to) set({ weights, pairView: pair });
     }
 
     const sampler = latestOnly<{ kind: DigitModelKind; epsLevel: number }>(
-      async ({ kind, epsLevel }) => {
-        const samples = await run(async (ctx) => {
-          const indices = firstOfEachClass(ctx.split.test);
-          const { x, y } = makeBatch(ctx.split.test, indices);
-          try {
-            const out = await adversarialSamples(ctx.logits[kind], x, y, epsLevel);
-            const digits: SampleDigit[] = indices.map((i, k) => ({
-              label: ctx.split.test.labels[i],
-              pixels: out.pixels[k],
-              predicted: out.predicted[k],
-              confidence: out.confidence[k],
-            }));
-            return { kind, epsLevel, digits };
-          } finally {
-            x.dispose();
-            y.dispose();
-          }
-        });
-        set({ samples });
+      async ({ kind, epsLevel }, signal) => {
+        const digits = await compute("samples", { kind, epsLevel }, { signal });
+        set({ samples: { kind, epsLevel, digits } });
       },
     );
 
@@ -157,18 +84,14 @@ export function createLinearityStore() {
           // One queued job per chunk, so other chapters' quick jobs slip in between.
           const parts: { count: number; points: RobustnessPoint[] }[] = [];
           for (let chunk = 0; chunk < perModel; chunk++) {
-            const part = await run(async (ctx) => {
-              const digits = pickDigits(ctx.split.test, range(chunk * CHUNK, CHUNK));
-              const points = await fgsmRobustnessCurve(ctx.logits[kind], digits, CURVE_LEVELS, {
-                batchSize: CHUNK,
-                signal: mine.signal,
-              });
-              return { count: digits.count, points };
-            });
+            const part = await compute(
+              "curveChunk",
+              { kind, start: chunk * CHUNK, count: CHUNK, levels: CURVE_LEVELS },
+              { priority: "batch", signal: mine.signal },
+            );
             if (curvesAbort !== mine) return;
             parts.push(part);
             set({ curves: { ...get().curves, done: m * perModel + chunk + 1 } });
-            await yieldToBrowser();
           }
           const { curves } = get();
           set({
@@ -182,7 +105,7 @@ export function createLinearityStore() {
         set({ curves: { ...get().curves, status: "done" } });
       } catch (err) {
         if (!isAbort(err) && curvesAbort === mine)
-          set({ curves: { ...get().curves, status: "error", error: String(err) } });
+          set({ curves: { ...get().curves, status: "error", error: errorMessage(err) } });
       }
     }
 

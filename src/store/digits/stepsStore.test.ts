@@ -1,47 +1,30 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStore, type StoreApi } from "zustand/vanilla";
-import { DIGIT_MODEL_KINDS, digitLogits } from "../../engine/digits/digitModels";
+import type { StoreApi } from "zustand/vanilla";
+import { digitLogits } from "../../engine/digits/digitModels";
 import { fgsmEpsStages } from "../../engine/digits/fgsmStages";
+import type { DigitSplit } from "../../engine/digits/mnistData";
 import { loadShippedModel, loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
 import { argMax } from "../../engine/topK";
-import { serialQueue } from "../serialQueue";
-import type { DigitContext, DigitsStore } from "./digitsStore";
+import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
+import type { DigitsStore } from "./digitsStore";
 import { createStepsStore, type StepsStore } from "./stepsStore";
-import type { DigitsState } from "./types";
 
-let ctx: DigitContext;
+let split: DigitSplit;
+let mlp: tf.LayersModel;
+let worker: ReturnType<typeof inProcessDigits>;
 let digits: StoreApi<DigitsStore>;
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
-  const split = await loadSplitFromDisk();
-  const models = {} as DigitContext["models"];
-  const logits = {} as DigitContext["logits"];
-  for (const kind of DIGIT_MODEL_KINDS) {
-    models[kind] = await loadShippedModel(kind);
-    logits[kind] = digitLogits(models[kind]);
-  }
-  ctx = { split, models, logits };
-  // The real store's queue and context, without fetching: what chapter stores see in `run`.
-  const queue = serialQueue();
-  digits = createStore<DigitsStore>()(() => ({
-    status: "loading",
-    error: null,
-    models: {} as DigitsState["models"],
-    modelsVersion: 0,
-    training: null,
-    actions: {
-      start: async () => {},
-      retrain: async () => {},
-      cancelTraining: () => {},
-      restoreShipped: async () => {},
-      run: (job) => queue(() => job(ctx)),
-    },
-  }));
+  split = await loadSplitFromDisk();
+  mlp = await loadShippedModel("mlp"); // an independent copy, to check the worker's numbers
+  worker = inProcessDigits();
+  digits = worker.store;
 });
 afterAll(() => {
-  for (const kind of DIGIT_MODEL_KINDS) ctx.models[kind].dispose();
+  mlp.dispose();
+  worker.close();
 });
 
 /** Resolves once `ok` holds for the store's state (checked now and after every change). */
@@ -64,12 +47,12 @@ describe("the chapter-3 store", () => {
     steps.getState().actions.setEpsLevel(25);
     steps.getState().actions.setEpsLevel(26);
     expect(steps.getState().clean).toBeNull(); // nothing runs before the chapter is seen
-    digits.setState({ status: "ready", modelsVersion: 1 });
+    expect(digits.getState().status).toBe("idle");
     steps.getState().actions.start();
     const s = await until(steps, (st) => st.status === "ready");
-    expect(s.clean?.key).toBe(`mlp|test0|y${ctx.split.test.labels[0]}|v1`);
+    expect(s.clean?.key).toBe(`mlp|test0|y${split.test.labels[0]}|v1`);
     expect(s.attack?.key).toBe(`${s.clean?.key}|eps26`);
-    expect(s.trueLabel).toBe(ctx.split.test.labels[0]);
+    expect(s.trueLabel).toBe(split.test.labels[0]);
     expect(s.testCount).toBe(2000);
   });
 
@@ -77,7 +60,7 @@ describe("the chapter-3 store", () => {
     for (let level = 1; level <= 30; level++) steps.getState().actions.setEpsLevel(level);
     const s = await until(steps, (st) => st.attack?.level === 30);
     const direct = await fgsmEpsStages(
-      ctx.logits.mlp,
+      digitLogits(mlp),
       s.clean as NonNullable<typeof s.clean>,
       30 / 255,
     );
@@ -100,7 +83,7 @@ describe("the chapter-3 store", () => {
   it("wraps around the test digits and attacks their true labels", async () => {
     steps.getState().actions.stepTest(-1);
     const s = await until(steps, (st) => st.clean?.key.includes("|test1999|") ?? false);
-    expect(s.clean?.label).toBe(ctx.split.test.labels[1999]);
+    expect(s.clean?.label).toBe(split.test.labels[1999]);
   });
 
   it("attacks a drawing's predicted label, or the one the reader picks", async () => {
@@ -117,8 +100,22 @@ describe("the chapter-3 store", () => {
   });
 
   it("recomputes when the weights change", async () => {
-    digits.setState({ modelsVersion: 2 });
+    await digits.getState().actions.restoreShipped("softmax");
     const s = await until(steps, (st) => st.clean?.key.endsWith("|v2") ?? false);
     expect(s.status).toBe("ready");
+  });
+
+  it("leaves no tensor behind in the worker", async () => {
+    const { compute } = digits.getState().actions;
+    const memory = () => compute("memory", null, { priority: "batch" });
+    const before = (await memory()).numTensors;
+    steps.getState().actions.setEpsLevel(40);
+    await until(steps, (st) => st.attack?.level === 40);
+    steps.getState().actions.showTest(5);
+    await until(
+      steps,
+      (st) => st.status === "ready" && (st.clean?.key.includes("|test5|") ?? false),
+    );
+    expect((await memory()).numTensors).toBe(before);
   });
 });

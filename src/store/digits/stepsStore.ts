@@ -2,13 +2,8 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { epsilonFromLevels } from "../../engine/attacks/params";
 import type { DigitModelKind } from "../../engine/digits/digitModels";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
-import {
-  type CleanStages,
-  type EpsStages,
-  fgsmCleanStages,
-  fgsmEpsStages,
-} from "../../engine/digits/fgsmStages";
-import type { DigitSet } from "../../engine/digits/mnistFormat";
+import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
+import { errorMessage } from "../../engine/errorMessage";
 import { latestOnly } from "../latestOnly";
 import type { DigitsStore } from "./digitsStore";
 
@@ -81,12 +76,6 @@ export const initialStepsState = (): StepsState => ({
   error: null,
 });
 
-/** Test digit i as 784 values in [0,1]. */
-function testDigit(set: DigitSet, i: number): Float32Array {
-  const size = set.rows * set.cols;
-  return Float32Array.from(set.pixels.subarray(i * size, (i + 1) * size), (b) => b / 255);
-}
-
 /**
  * Chapter 3's store: which digit, model, label and epsilon, and the FGSM stages computed for
  * them. A change of digit, model or label recomputes the gradient (one job on the digits
@@ -97,19 +86,16 @@ export function createStepsStore(digits: StoreApi<DigitsStore>) {
   let started = false;
 
   return createStore<StepsStore>()((set, get) => {
-    const fail = (err: unknown) =>
-      set({ status: "error", error: err instanceof Error ? err.message : String(err) });
+    const fail = (err: unknown) => set({ status: "error", error: errorMessage(err) });
+    const { compute } = digits.getState().actions;
 
     /** The epsilon stages of the clean result on screen, for one slider value. */
     const attacker = latestOnly<number>(async (level) => {
       const clean = get().clean;
       if (!clean) return;
-      const stages = await digits.getState().actions.run(async (ctx) =>
-        // New weights make this gradient stale; the refresh they trigger replaces it.
-        digits.getState().modelsVersion === clean.version
-          ? fgsmEpsStages(ctx.logits[clean.model], clean, epsilonFromLevels(level))
-          : null,
-      );
+      const { model: kind, version } = clean;
+      const eps = epsilonFromLevels(level);
+      const stages = await compute("epsStages", { kind, clean, eps, version });
       if (!stages || get().clean !== clean) return; // a new digit or model came meanwhile
       set({ attack: { ...stages, level, key: `${clean.key}|eps${level}` } });
     });
@@ -119,26 +105,18 @@ export function createStepsStore(digits: StoreApi<DigitsStore>) {
       if (gen !== generation) return;
       const { model, source, testIndex, drawn, drawId, chosenLabel, epsLevel } = get();
       set({ status: "working", error: null });
-      const out = await digits.getState().actions.run(async (ctx) => {
-        const test = ctx.split.test;
-        const index = ((testIndex % test.count) + test.count) % test.count;
-        const isTest = source === "test" || !drawn;
-        const x = isTest ? testDigit(test, index) : drawn;
-        const trueLabel = isTest ? test.labels[index] : null;
-        const f = ctx.logits[model];
-        const stages = await fgsmCleanStages(f, x, trueLabel ?? chosenLabel ?? undefined);
-        const attack = await fgsmEpsStages(f, stages, epsilonFromLevels(epsLevel));
-        const version = digits.getState().modelsVersion;
-        const key = `${model}|${isTest ? `test${index}` : `drawn${drawId}`}|y${stages.label}|v${version}`;
-        return { stages, attack, key, version, trueLabel, index, count: test.count };
-      });
+      const digit = source === "test" || !drawn ? { test: testIndex } : { drawn };
+      const eps = epsilonFromLevels(epsLevel);
+      const out = await compute("cleanStages", { kind: model, digit, label: chosenLabel, eps });
+      const at = "test" in digit ? `test${out.index}` : `drawn${drawId}`;
+      const key = `${model}|${at}|y${out.clean.label}|v${out.version}`;
       if (gen !== generation) return;
-      const clean: CleanResult = { ...out.stages, model, version: out.version, key: out.key };
+      const clean: CleanResult = { ...out.clean, model, version: out.version, key };
       set({
         clean,
-        attack: { ...out.attack, level: epsLevel, key: `${out.key}|eps${epsLevel}` },
+        attack: { ...out.attack, level: epsLevel, key: `${key}|eps${epsLevel}` },
         trueLabel: out.trueLabel,
-        testIndex: out.index,
+        testIndex: "test" in digit ? out.index : testIndex,
         testCount: out.count,
         status: "ready",
       });

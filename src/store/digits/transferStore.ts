@@ -1,10 +1,9 @@
-import { useStore } from "zustand";
-import { createStore } from "zustand/vanilla";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
-import { type TransferAttack, transferMatrix } from "../../engine/digits/transferMatrix";
-import { isAbort } from "../latestOnly";
-import { yieldToBrowser } from "../../engine/yieldToBrowser";
-import { digitsStore } from "./index";
+import type { TransferAttack } from "../../engine/digits/transferMatrix";
+import { errorMessage } from "../../engine/errorMessage";
+import type { DigitsStore } from "./digitsStore";
 
 export interface TransferState {
   /** The settings the next run will use. */
@@ -35,7 +34,7 @@ export type TransferStore = TransferState & { actions: TransferActions };
 /** The models in matrix order: rows (crafted on) and columns (evaluated on). */
 export const MATRIX_MODELS: readonly DigitModelKind[] = DIGIT_MODEL_KINDS;
 
-export function createTransferStore() {
+export function createTransferStore(digitsStore: StoreApi<DigitsStore>) {
   let abort: AbortController | null = null;
   let started = false;
   return createStore<TransferStore>()((set, get) => {
@@ -61,31 +60,28 @@ export function createTransferStore() {
         },
       });
       try {
-        await digitsStore.getState().actions.run(async (ctx) => {
-          if (mine.signal.aborted) return;
-          const models = MATRIX_MODELS.map((id) => ({ id, f: ctx.logits[id] }));
-          await transferMatrix(models, ctx.split.test, attack, {
-            batchSize: 500,
+        await digitsStore.getState().actions.compute(
+          "transferMatrix",
+          { attack },
+          {
+            priority: "batch",
             signal: mine.signal,
-            onProgress: async (done, total) => {
-              if (abort === mine) patchResult({ done, total });
-              await yieldToBrowser();
-            },
-            onRow: (s, row, clean) => {
+            onProgress: (p) => {
               if (abort !== mine) return;
-              const error = [...(get().result?.error ?? [])];
-              error[s] = row;
-              patchResult({ error, clean });
+              if (p.kind === "batches") patchResult({ done: p.done, total: p.total });
+              else {
+                const error = [...(get().result?.error ?? [])];
+                error[p.source] = p.row;
+                patchResult({ error, clean: p.clean });
+              }
             },
-          });
-        });
+          },
+        );
         if (abort === mine) patchResult({ status: "done" });
       } catch (err) {
         if (abort !== mine) return;
         patchResult(
-          isAbort(err)
-            ? { status: "cancelled" }
-            : { status: "error", message: err instanceof Error ? err.message : String(err) },
+          isAbort(err) ? { status: "cancelled" } : { status: "error", message: errorMessage(err) },
         );
       }
     }
@@ -116,14 +112,3 @@ export function createTransferStore() {
     };
   });
 }
-
-/** The app's transfer-matrix store (chapter 4). */
-export const transferStore = createTransferStore();
-
-export function useTransfer<T>(selector: (s: TransferStore) => T): T {
-  return useStore(transferStore, selector);
-}
-
-export const selectTransferActions = (s: TransferStore) => s.actions;
-export const selectTransferAttack = (s: TransferStore) => s.attack;
-export const selectTransferResult = (s: TransferStore) => s.result;

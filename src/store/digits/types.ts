@@ -1,3 +1,4 @@
+import type { BackendStatus } from "../../engine/backend";
 import type { DigitModelKind } from "../../engine/digits/digitModels";
 
 export interface DigitModelStatus {
@@ -34,6 +35,10 @@ export interface TrainingRun {
 export interface DigitsState {
   status: "idle" | "loading" | "ready" | "error";
   error: string | null;
+  /** The backend the digits worker computes on (null until it has started). */
+  backend: BackendStatus | null;
+  /** Training digits in the worker (null until loaded). */
+  trainCount: number | null;
   models: Record<DigitModelKind, DigitModelStatus>;
   /** Increases whenever any model's weights change, so chapters know to recompute. */
   modelsVersion: number;

@@ -1,10 +1,7 @@
 import { useStore } from "zustand";
+import { fromPage } from "../fromPage";
 import { preferredBackend } from "../preferredBackend";
 import { createTrainingStore, type TrainingStore, type WorkerLike } from "./trainingStore";
-
-/** Absolute URLs: the worker resolves relative ones against its own script's location. */
-const fromPage = (path: string) =>
-  new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
 
 /** The app's one training store (chapters 5-6); its worker starts on the first run. */
 export const trainingStore = createTrainingStore({

@@ -41,9 +41,11 @@ export function serve<A extends Api>(
         signal,
         progress: (progress) => post({ kind: "progress", id, progress }),
         async checkpoint() {
-          turns.release();
+          // Messages are taken while this job still holds the turn, so a cancel that came
+          // meanwhile stops it here, before anyone else runs; new calls wait their turn.
           await yieldToBrowser();
-          await turns.acquire(priority);
+          throwIfAborted(signal);
+          await turns.pass(priority);
           throwIfAborted(signal);
         },
       };

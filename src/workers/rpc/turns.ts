@@ -25,6 +25,13 @@ export class Turns {
     });
   }
 
+  /** The holder lets whoever waits go first, then queues again (returns when it is back). */
+  async pass(priority: Priority): Promise<void> {
+    if (this.waiting.length === 0) return;
+    this.release();
+    await this.acquire(priority);
+  }
+
   release(): void {
     const next = this.waiting.shift();
     if (next) next.go();

@@ -4,6 +4,7 @@ import { cleanAndRobustAccuracy } from "../../engine/digits/adversarial/robustAc
 import { createTrainingRun, type TrainingRun } from "../../engine/digits/adversarial/trainingRun";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
+import { errorMessage } from "../../engine/errorMessage";
 import type { EvaluationSettings, FromWorker, RunRequest, ToWorker } from "./protocol";
 
 type StartMessage = Extract<ToWorker, { type: "start" }>;
@@ -104,13 +105,13 @@ export class TrainingSession {
       }));
     } catch (error) {
       this.disposeRuns();
-      this.post({ type: "error", message: messageOf(error) });
+      this.post({ type: "error", message: errorMessage(error) });
       return;
     }
     this.loop = this.train(generation).catch((error: unknown) => {
       if (generation !== this.generation) return; // reset while a step was in flight
       this.disposeRuns();
-      this.post({ type: "error", message: messageOf(error) });
+      this.post({ type: "error", message: errorMessage(error) });
     });
   }
 
@@ -204,8 +205,4 @@ export class TrainingSession {
     while (r.nextPoint <= r.run.counters.backward) r.nextPoint += evaluation.everyBackward;
     r.wantDeltas ||= r.run.spec.method === "free";
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

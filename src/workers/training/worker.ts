@@ -1,7 +1,8 @@
 import { fetchDigits, splitDigits } from "../../engine/digits/mnistData";
+import { errorMessage } from "../../engine/errorMessage";
 import { startTrainingBackend } from "./backendChoice";
 import type { FromWorker, ToWorker } from "./protocol";
-import { messageOf, TrainingSession } from "./session";
+import { TrainingSession } from "./session";
 
 /**
  * The training worker: all of chapters 5-6's tfjs work runs here, on its own WebGL context
@@ -48,6 +49,6 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     post({ type: "ready", backend, trainDigits: split.train.count, testDigits: split.test.count });
     for (const m of early.splice(0)) await handle(m);
   } catch (error) {
-    post({ type: "error", message: `The training worker could not start: ${messageOf(error)}` });
+    post({ type: "error", message: `The training worker could not start: ${errorMessage(error)}` });
   }
 };

@@ -1,0 +1,237 @@
+import * as tf from "@tensorflow/tfjs";
+import type { BackendName, BackendStatus } from "../../engine/backend";
+import { canDifferentiateConvnets } from "../../engine/backend";
+import { makeBatch } from "../../engine/digits/batches";
+import {
+  buildDigitModel,
+  DIGIT_MODEL_KINDS,
+  type DigitModelKind,
+  digitLogits,
+} from "../../engine/digits/digitModels";
+import { fetchShippedModel } from "../../engine/digits/digitWeights";
+import { accuracy } from "../../engine/digits/evaluate";
+import { fgsmCleanStages, fgsmEpsStages } from "../../engine/digits/fgsmStages";
+import {
+  type DigitSplit,
+  digitImages,
+  fetchDigits,
+  splitDigits,
+} from "../../engine/digits/mnistData";
+import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
+import { RECIPES } from "../../engine/digits/recipes";
+import { fgsmRobustnessCurve } from "../../engine/digits/robustnessCurve";
+import { trainDigitModel } from "../../engine/digits/train";
+import { transferMatrix } from "../../engine/digits/transferMatrix";
+import {
+  adversarialSamples,
+  classWeightImages,
+  signAgreement,
+  signOfDifference,
+  targetedStepSign,
+} from "../../engine/digits/weightSigns";
+import type { LogitsFn } from "../../engine/types";
+import type { Handlers } from "../rpc/serve";
+import type { DigitChoice, DigitsApi } from "./api";
+
+/** The digits and models, owned by the worker. */
+interface DigitContext {
+  split: DigitSplit;
+  models: Record<DigitModelKind, tf.LayersModel>;
+  logits: Record<DigitModelKind, LogitsFn>;
+  /** Bumped by every swap of weights. */
+  version: number;
+  /** Aborted by every swap: batch jobs that hold models across checkpoints stop on it. */
+  swapped: AbortController;
+}
+
+export interface DigitsSources {
+  startBackend(preferred: BackendName, wasmPath: string): Promise<BackendStatus>;
+  fetchFn?: typeof fetch;
+}
+
+const range = (start: number, n: number) => Int32Array.from({ length: n }, (_, i) => start + i);
+const wrap = (i: number, n: number) => ((i % n) + n) % n;
+
+/** Test digit i as 784 values in [0,1]. */
+function testDigit(set: DigitSet, i: number): Float32Array {
+  const size = set.rows * set.cols;
+  return Float32Array.from(set.pixels.subarray(i * size, (i + 1) * size), (b) => b / 255);
+}
+
+/** The first test digit of each class: the samples shown at every eps. */
+const firstOfEachClass = (test: DigitSet) =>
+  Array.from({ length: 10 }, (_, k) => test.labels.indexOf(k));
+
+/** Every tfjs call of chapters 2-4, as the digits worker's handlers (tests call them in-process). */
+export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi> {
+  let ctx: DigitContext | null = null;
+  let weightsUrl = "";
+  const need = (): DigitContext => {
+    if (!ctx) throw new Error("The digits are not loaded yet.");
+    return ctx;
+  };
+
+  /** Swaps `model` in for `kind`, disposing the old one; returns its test accuracy. */
+  async function adopt(kind: DigitModelKind, model: tf.LayersModel) {
+    const c = need();
+    c.swapped.abort();
+    c.swapped = new AbortController();
+    c.models[kind].dispose();
+    c.models[kind] = model;
+    c.logits[kind] = digitLogits(model);
+    c.version++;
+    return { accuracy: await accuracy(c.logits[kind], c.split.test), version: c.version };
+  }
+
+  return {
+    async load(args) {
+      if (ctx) throw new Error("The digits are already loaded.");
+      const backend = await sources.startBackend(args.backend, args.wasmPath);
+      weightsUrl = args.weightsUrl;
+      const [all, ...shipped] = await Promise.all([
+        fetchDigits(args.dataUrl, sources.fetchFn),
+        ...DIGIT_MODEL_KINDS.map((kind) => fetchShippedModel(kind, weightsUrl, sources.fetchFn)),
+      ]);
+      const models = {} as DigitContext["models"];
+      const logits = {} as DigitContext["logits"];
+      for (const [i, kind] of DIGIT_MODEL_KINDS.entries()) {
+        models[kind] = shipped[i].model;
+        logits[kind] = digitLogits(shipped[i].model);
+      }
+      const split = splitDigits(all);
+      ctx = { split, models, logits, version: 1, swapped: new AbortController() };
+      const acc = {} as Record<DigitModelKind, number>;
+      for (const kind of DIGIT_MODEL_KINDS) acc[kind] = await accuracy(logits[kind], split.test);
+      return {
+        backend,
+        trainCount: split.train.count,
+        testCount: split.test.count,
+        accuracy: acc,
+        version: ctx.version,
+      };
+    },
+
+    async weightsAndPair({ from, to }) {
+      const c = need();
+      const weights = await classWeightImages(c.models.softmax);
+      const index = c.split.test.labels.indexOf(from);
+      const x = digitImages(c.split.test, index, index + 1);
+      try {
+        const stepSign = targetedStepSign(c.logits.softmax, x, to);
+        const signDiff = signOfDifference(weights[to], weights[from]);
+        const digit = (await x.data()) as Float32Array;
+        const agreement = signAgreement(stepSign, signDiff);
+        return { weights, pair: { from, to, digit, stepSign, signDiff, agreement } };
+      } finally {
+        x.dispose();
+      }
+    },
+
+    async samples({ kind, epsLevel }) {
+      const c = need();
+      const indices = firstOfEachClass(c.split.test);
+      const { x, y } = makeBatch(c.split.test, indices);
+      try {
+        const out = await adversarialSamples(c.logits[kind], x, y, epsLevel);
+        return indices.map((i, k) => ({
+          label: c.split.test.labels[i],
+          pixels: out.pixels[k],
+          predicted: out.predicted[k],
+          confidence: out.confidence[k],
+        }));
+      } finally {
+        tf.dispose([x, y]);
+      }
+    },
+
+    async curveChunk({ kind, start, count, levels }, job) {
+      const c = need();
+      const digits = pickDigits(c.split.test, range(start, count));
+      const points = await fgsmRobustnessCurve(c.logits[kind], digits, [...levels], {
+        batchSize: count,
+        signal: job.signal,
+      });
+      return { count: digits.count, points };
+    },
+
+    async cleanStages({ kind, digit, label, eps }) {
+      const c = need();
+      const test = c.split.test;
+      const index = isTest(digit) ? wrap(digit.test, test.count) : -1;
+      const x = isTest(digit) ? testDigit(test, index) : digit.drawn;
+      const trueLabel = isTest(digit) ? test.labels[index] : null;
+      const f = c.logits[kind];
+      const clean = await fgsmCleanStages(f, x, trueLabel ?? label ?? undefined);
+      const attack = await fgsmEpsStages(f, clean, eps);
+      return { clean, attack, trueLabel, index, count: test.count, version: c.version };
+    },
+
+    async epsStages({ kind, clean, eps, version }) {
+      const c = need();
+      // New weights make this gradient stale; the refresh they trigger replaces it.
+      return version === c.version ? fgsmEpsStages(c.logits[kind], clean, eps) : null;
+    },
+
+    async transferMatrix({ attack }, job) {
+      const c = need();
+      // A swap of weights mid-run stops it (the page recomputes the matrix for new weights).
+      const signal = AbortSignal.any([job.signal, c.swapped.signal]);
+      const models = DIGIT_MODEL_KINDS.map((id) => ({ id, f: c.logits[id] }));
+      const out = await transferMatrix(models, c.split.test, attack, {
+        batchSize: 500,
+        signal,
+        onProgress: async (done, total) => {
+          job.progress({ kind: "batches", done, total });
+          await job.checkpoint();
+        },
+        onRow: (source, row, clean) => job.progress({ kind: "row", source, row, clean }),
+      });
+      return { error: out.error, clean: out.clean };
+    },
+
+    async retrain({ kind, epochs }, job) {
+      const c = need();
+      if (kind === "cnn" && !canDifferentiateConvnets()) {
+        // wasm has no Conv2DBackpropFilter kernel (GUIDE section 4).
+        throw new Error(
+          "The fallback this browser computes on cannot train convolutions; the softmax and MLP models can be retrained here.",
+        );
+      }
+      const model = buildDigitModel(kind, RECIPES[kind].seed);
+      try {
+        await trainDigitModel(
+          model,
+          c.split.train,
+          { ...RECIPES[kind], epochs },
+          {
+            signal: job.signal,
+            onBatch: async ({ epoch, loss }) => {
+              job.progress({ kind: "batch", epoch, loss });
+              await job.checkpoint();
+            },
+            onEpoch: async (epoch) => {
+              const acc = await accuracy(digitLogits(model), c.split.test);
+              job.progress({ kind: "epoch", epoch, accuracy: acc });
+            },
+          },
+        );
+      } catch (error) {
+        model.dispose();
+        throw error;
+      }
+      return adopt(kind, model);
+    },
+
+    async restoreShipped({ kind }) {
+      need();
+      const { model } = await fetchShippedModel(kind, weightsUrl, sources.fetchFn);
+      return adopt(kind, model);
+    },
+
+    async memory() {
+      return { numTensors: tf.memory().numTensors };
+    },
+  };
+}
+
+const isTest = (digit: DigitChoice): digit is { test: number } => "test" in digit;

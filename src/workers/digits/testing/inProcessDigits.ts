@@ -1,0 +1,59 @@
+/**
+ * Test-only: the digits worker in-process. Its handlers serve one end of a MessageChannel on
+ * the cpu backend, fetching the page's own files from public/; the real digits store talks to
+ * the other end, exactly as it talks to the worker in the browser.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { createDigitsStore } from "../../../store/digits/digitsStore";
+import { createClient } from "../../rpc/client";
+import type { Endpoint, FromWorkerMessage, ToWorkerMessage } from "../../rpc/protocol";
+import { serve } from "../../rpc/serve";
+import type { DigitsApi } from "../api";
+import { createDigitsHandlers } from "../handlers";
+
+const PUBLIC = path.resolve(import.meta.dirname, "../../../../public");
+const ORIGIN = "http://gibbon.test/";
+
+/** fetch for the page's own files, read from public/. */
+const fetchFromPublic: typeof fetch = async (input) => {
+  const url = new URL(String(input));
+  try {
+    return new Response(await readFile(path.join(PUBLIC, url.pathname)));
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+};
+
+export function inProcessDigits() {
+  const channel = new MessageChannel();
+  serve<DigitsApi>(
+    channel.port1 as unknown as Endpoint<ToWorkerMessage<DigitsApi>, FromWorkerMessage>,
+    createDigitsHandlers({
+      startBackend: async () => {
+        await tf.setBackend("cpu");
+        return { name: "cpu", fellBack: false, software: false, note: "" };
+      },
+      fetchFn: fetchFromPublic,
+    }),
+  );
+  const client = createClient<DigitsApi>(
+    channel.port2 as unknown as Endpoint<FromWorkerMessage, ToWorkerMessage<DigitsApi>>,
+  );
+  const store = createDigitsStore({
+    client,
+    backend: "cpu",
+    dataUrl: `${ORIGIN}data/mnist.bin.gz`,
+    weightsUrl: `${ORIGIN}models/digits/`,
+    wasmPath: `${ORIGIN}tfjs-wasm/`,
+  });
+  return {
+    store,
+    client,
+    close() {
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { initBackend } from "../../engine/backend";
+import type { Endpoint, FromWorkerMessage, ToWorkerMessage } from "../rpc/protocol";
+import { serve } from "../rpc/serve";
+import type { DigitsApi } from "./api";
+import { createDigitsHandlers } from "./handlers";
+
+/**
+ * The digits worker: every tfjs call of chapters 2-4 runs here, on the worker's own backend
+ * (WebGL through OffscreenCanvas, or a fallback), so the page's main thread only draws.
+ */
+serve<DigitsApi>(
+  self as unknown as Endpoint<ToWorkerMessage<DigitsApi>, FromWorkerMessage>,
+  createDigitsHandlers({ startBackend: initBackend }),
+);
