@@ -33,7 +33,8 @@ export interface DigitsActions {
 export type DigitsStore = DigitsState & { actions: DigitsActions };
 
 export interface DigitsSetup {
-  client: Client<DigitsApi>;
+  /** Starts the digits worker (when a chapter first asks) and connects to it. */
+  makeClient: () => Client<DigitsApi>;
   backend: BackendName;
   dataUrl: string;
   weightsUrl: string;
@@ -66,7 +67,11 @@ export const initialDigitsState = (): DigitsState => ({
  * worker (see workers/digits); this store starts it, swaps weights and forwards the chapters' jobs.
  */
 export function createDigitsStore(setup: DigitsSetup) {
-  const { client } = setup;
+  let client: Client<DigitsApi> | null = null;
+  const connect = () => {
+    client ??= setup.makeClient();
+    return client;
+  };
   let starting: Promise<void> | null = null;
   let trainingAbort: AbortController | null = null;
 
@@ -91,7 +96,7 @@ export function createDigitsStore(setup: DigitsSetup) {
       set({ status: "loading", error: null });
       try {
         const { backend, dataUrl, weightsUrl, wasmPath } = setup;
-        const out = await client.call("load", { backend, wasmPath, dataUrl, weightsUrl });
+        const out = await connect().call("load", { backend, wasmPath, dataUrl, weightsUrl });
         for (const kind of DIGIT_MODEL_KINDS)
           patchModel(kind, {
             status: "ready",
@@ -142,7 +147,7 @@ export function createDigitsStore(setup: DigitsSetup) {
       async compute(method, args, options) {
         starting ??= load();
         await starting;
-        return client.call(method, args, options);
+        return connect().call(method, args, options);
       },
 
       async retrain(kind, epochs) {
@@ -167,7 +172,7 @@ export function createDigitsStore(setup: DigitsSetup) {
         const abort = new AbortController();
         trainingAbort = abort;
         try {
-          const out = await client.call(
+          const out = await connect().call(
             "retrain",
             { kind, epochs },
             { priority: "batch", signal: abort.signal, onProgress: trainingChart(every) },
@@ -191,7 +196,7 @@ export function createDigitsStore(setup: DigitsSetup) {
         await actions.start();
         patchModel(kind, { status: "loading" });
         try {
-          adopted(kind, "shipped", await client.call("restoreShipped", { kind }));
+          adopted(kind, "shipped", await connect().call("restoreShipped", { kind }));
         } catch (err) {
           patchModel(kind, { status: "error", error: errorMessage(err) });
         }

@@ -1,28 +1,23 @@
 import { useStore } from "zustand";
 import type { DigitsApi } from "../../workers/digits/api";
-import { createClient } from "../../workers/rpc/client";
-import type { Endpoint, FromWorkerMessage, ToWorkerMessage } from "../../workers/rpc/protocol";
+import { connectWorker } from "../../workers/rpc/connectWorker";
 import { fromPage } from "../fromPage";
 import { preferredBackend } from "../preferredBackend";
 import { createDigitsStore, type DigitsStore } from "./digitsStore";
 
-/** The digits worker, started with the page (it loads nothing until a chapter asks). */
-function digitsWorker() {
-  const worker = new Worker(new URL("../../workers/digits/worker.ts", import.meta.url), {
-    type: "module",
-    name: "gibbon-digits",
-  });
-  const client = createClient<DigitsApi>(
-    worker as unknown as Endpoint<FromWorkerMessage, ToWorkerMessage<DigitsApi>>,
+/** Starts the digits worker (when a chapter of 2-4 first asks) and connects to it. */
+const digitsWorker = () =>
+  connectWorker<DigitsApi>(
+    new Worker(new URL("../../workers/digits/worker.ts", import.meta.url), {
+      type: "module",
+      name: "gibbon-digits",
+    }),
+    "digits worker",
   );
-  worker.onerror = (event) =>
-    client.failAll(`The digits worker stopped: ${event.message || "it could not start"}.`);
-  return client;
-}
 
 /** The app's one digits store (MNIST data and the three built-in models, chapters 2-4). */
 export const digitsStore = createDigitsStore({
-  client: digitsWorker(),
+  makeClient: digitsWorker,
   backend: preferredBackend(),
   dataUrl: fromPage("data/mnist.bin.gz"),
   weightsUrl: fromPage("models/digits/"),

@@ -1,15 +1,23 @@
 import { useStore } from "zustand";
+import { connectWorker } from "../../workers/rpc/connectWorker";
+import type { TrainingApi } from "../../workers/training/protocol";
 import { fromPage } from "../fromPage";
 import { preferredBackend } from "../preferredBackend";
-import { createTrainingStore, type TrainingStore, type WorkerLike } from "./trainingStore";
+import { createTrainingStore, type TrainingStore } from "./trainingStore";
 
-/** The app's one training store (chapters 5-6); its worker starts on the first run. */
-export const trainingStore = createTrainingStore({
-  makeWorker: () =>
+/** Starts the training worker and connects to it. */
+const trainingWorker = () =>
+  connectWorker<TrainingApi>(
     new Worker(new URL("../../workers/training/worker.ts", import.meta.url), {
       type: "module",
       name: "gibbon-training",
-    }) as unknown as WorkerLike,
+    }),
+    "training worker",
+  );
+
+/** The app's one training store (chapters 5-6); its worker starts on the first run. */
+export const trainingStore = createTrainingStore({
+  makeClient: trainingWorker,
   backend: preferredBackend(),
   dataUrl: fromPage("data/mnist.bin.gz"),
   wasmPath: fromPage("tfjs-wasm/"),

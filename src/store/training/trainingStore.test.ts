@@ -1,10 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { pickDigits } from "../../engine/digits/mnistFormat";
 import { loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
-import type { FromWorker, ToWorker } from "../../workers/training/protocol";
-import { TrainingSession } from "../../workers/training/session";
+import { inProcess } from "../../workers/rpc/testing/inProcess";
+import { createTrainingHandlers } from "../../workers/training/handlers";
+import type { TrainingApi } from "../../workers/training/protocol";
 import { costTable } from "./costTable";
 import {
   createTrainingStore,
@@ -12,34 +13,27 @@ import {
   FAST_WITH_STOPPING,
   runRequests,
   type TrainingStore,
-  type WorkerLike,
 } from "./trainingStore";
 
-/** The real session, hosted in-process with the worker's message semantics (asynchronous). */
-function inProcessWorker(split: DigitSplit): WorkerLike & { session(): TrainingSession } {
-  let session: TrainingSession | null = null;
-  const worker = {
-    onmessage: null as WorkerLike["onmessage"],
-    onerror: null as WorkerLike["onerror"],
-    terminate() {},
-    session: () => session as TrainingSession,
-    postMessage(message: ToWorker) {
-      setTimeout(() => {
-        const post = (m: FromWorker) => setTimeout(() => worker.onmessage?.({ data: m }));
-        if (message.type === "init") {
-          session = new TrainingSession(split, post);
-          post({
-            type: "ready",
-            backend: { name: "cpu", fellBack: false, note: "" },
-            trainDigits: split.train.count,
-            testDigits: split.test.count,
-          });
-        } else session?.handle(message);
-      });
-    },
-  };
-  return worker;
+const CPU = { name: "cpu" as const, fellBack: false, software: false, note: "" };
+
+/** The real handlers and session, in-process on the cpu backend, with a small split. */
+function trainingWorker(split: DigitSplit) {
+  return inProcess<TrainingApi>(
+    createTrainingHandlers({
+      startBackend: async () => {
+        await tf.setBackend("cpu");
+        return { started: CPU, forRuns: async () => CPU };
+      },
+      loadSplit: async () => split,
+    }),
+  );
 }
+let closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers) close();
+  closers = [];
+});
 
 const first = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 let split: DigitSplit;
@@ -52,9 +46,10 @@ beforeAll(async () => {
 });
 
 function storeWithSession() {
-  const worker = inProcessWorker(split);
+  const worker = trainingWorker(split);
+  closers.push(worker.close);
   const store = createTrainingStore({
-    makeWorker: () => worker,
+    makeClient: () => worker.client,
     backend: "cpu",
     dataUrl: "unused",
     wasmPath: "unused",
@@ -62,7 +57,7 @@ function storeWithSession() {
   const { actions } = store.getState();
   actions.configure({ kind: "softmax", budgetEpochs: 2, evalSteps: 2, evalDigits: 100 });
   actions.setSettings({ eps: 0.1, replays: 4 });
-  return { store, worker };
+  return { store };
 }
 
 const until = (store: { getState(): TrainingStore }, test: (s: TrainingStore) => boolean) =>
@@ -136,10 +131,10 @@ describe("training store + session (in process, cpu)", () => {
     expect(rows.map((r) => r.passesVsStandard)).toEqual([1, 1]);
   });
 
-  it("pause stops new points until resume; reset frees every tensor", async () => {
-    const before = tf.memory().numTensors;
-    const { store, worker } = storeWithSession();
+  it("pause stops new points until resume; reset frees every tensor in the worker", async () => {
+    const { store } = storeWithSession();
     const { actions } = store.getState();
+    const before = await actions.workerTensors();
     actions.start();
     await until(store, (s) => s.runs.some((r) => r.points.length >= 2));
     actions.pause();
@@ -153,9 +148,41 @@ describe("training store + session (in process, cpu)", () => {
     await until(store, () => count() > paused);
     actions.reset();
     expect(store.getState().runs).toEqual([]);
-    await new Promise((r) => setTimeout(r, 50)); // the reset message reaches the session
-    await worker.session().idle();
-    expect(tf.memory().numTensors).toBe(before);
+    // Read after the cancelled run has unwound (a batch call waits for it).
+    expect(await actions.workerTensors()).toBe(before);
+  });
+
+  it("reset then start at once: nothing of the old run lands in the new one", async () => {
+    const { store } = storeWithSession();
+    const { actions } = store.getState();
+    actions.configure({ delayMs: 5 }); // slow motion, so the old run is mid-flight
+    actions.start();
+    await until(store, (s) => s.runs.some((r) => (r.counters?.backward ?? 0) >= 8));
+    actions.reset();
+    actions.configure({ delayMs: 0 });
+    actions.start(); // the presets do exactly this
+    // Every point and counter the new runs show is theirs: points start at 0 backward passes
+    // and only grow; a run's counters never go back (an old run's late step would be ahead).
+    const seen: number[][] = [];
+    const counters = new Map<string, number[]>();
+    const stop = store.subscribe((s) => {
+      for (const r of s.runs) {
+        seen.push(r.points.map((p) => p.backward));
+        const c = counters.get(r.id) ?? [];
+        if (r.counters && c.at(-1) !== r.counters.backward) c.push(r.counters.backward);
+        counters.set(r.id, c);
+      }
+    });
+    await until(store, (s) => s.phase === "finished");
+    stop();
+    for (const points of seen) {
+      if (points.length > 0) expect(points[0]).toBe(0);
+      for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThan(points[i - 1]);
+    }
+    for (const c of counters.values()) {
+      for (let i = 1; i < c.length; i++) expect(c[i]).toBeGreaterThan(c[i - 1]);
+    }
+    for (const r of store.getState().runs) expect(r.counters?.backward).toBe(r.spec.backwardBudget);
   });
 
   it("fast training reports its early-stopping checks; every point has its FGSM accuracy", async () => {

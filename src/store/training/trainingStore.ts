@@ -1,4 +1,5 @@
 import { createStore } from "zustand/vanilla";
+import { isAbort } from "../../engine/abort";
 import type { BackendName, BackendStatus } from "../../engine/backend";
 import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/methods";
 import {
@@ -10,22 +11,17 @@ import {
 } from "../../engine/digits/adversarial/types";
 import type { DigitModelKind } from "../../engine/digits/digitModels";
 import { RECIPES } from "../../engine/digits/recipes";
+import { errorMessage } from "../../engine/errorMessage";
+import type { Client } from "../../workers/rpc/client";
 import type {
   DeltaSnapshot,
   EvaluationSettings,
-  FromWorker,
   RunPoint,
   RunRequest,
-  ToWorker,
+  TrainArgs,
+  TrainingApi,
+  TrainingUpdate,
 } from "../../workers/training/protocol";
-
-/** What the store needs of a Worker (tests pass an in-process stand-in). */
-export interface WorkerLike {
-  postMessage(message: ToWorker): void;
-  onmessage: ((event: { data: FromWorker }) => void) | null;
-  onerror: ((event: { message?: string }) => void) | null;
-  terminate(): void;
-}
 
 export type TrainingPhase =
   | "idle"
@@ -99,12 +95,15 @@ export interface TrainingActions {
   resume(): void;
   /** Stops and clears the runs. */
   reset(): void;
+  /** Live tensors in the training worker, read after every job sent before (tests). */
+  workerTensors(): Promise<number>;
 }
 
 export type TrainingStore = TrainingState & { actions: TrainingActions };
 
 export interface TrainingStoreOptions {
-  makeWorker: () => WorkerLike;
+  /** Starts the training worker (on the first run) and connects to it. */
+  makeClient: () => Client<TrainingApi>;
   backend: BackendName;
   dataUrl: string;
   wasmPath: string;
@@ -163,22 +162,47 @@ export function runSpec(
   };
 }
 
+/** The training arguments and the runs' empty views for `setup`. */
+function startOf(setup: TrainingSetup, trainDigits: number): { args: TrainArgs; views: RunView[] } {
+  const runs = runRequests(setup, trainDigits);
+  const budget = runs[0]?.spec.backwardBudget ?? 0;
+  const evaluation: EvaluationSettings = {
+    eps: setup.settings.eps,
+    pgdSteps: setup.evalSteps,
+    testDigits: setup.evalDigits,
+    everyBackward: Math.max(1, Math.round(budget / POINTS)),
+  };
+  const views = runs.map((r) => ({
+    id: r.id,
+    method: r.spec.method,
+    spec: r.spec,
+    counters: null,
+    firstStep: null,
+    checks: [],
+    loss: null,
+    points: [],
+    done: false,
+    stoppedEarly: false,
+  }));
+  return { args: { runs, evaluation, deltaDigits: 4, delayMs: setup.delayMs }, views };
+}
+
 export function createTrainingStore(options: TrainingStoreOptions) {
-  let worker: WorkerLike | null = null;
-  let trainDigits = 0;
-  /** A start requested before the worker was ready. */
-  let startWhenReady = false;
-  /** Step messages not yet in the state, by run id. */
-  let pendingSteps = new Map<string, Extract<FromWorker, { type: "step" }>>();
+  let client: Client<TrainingApi> | null = null;
+  /** The worker's digits, loaded once: resolves to the number of training digits. */
+  let loading: Promise<number> | null = null;
+  /** The run in progress: aborting it is the reset (its late reports are dropped). */
+  let runAbort: AbortController | null = null;
+  /** Step reports not yet in the state, by run id. */
+  let pendingSteps = new Map<string, Extract<TrainingUpdate, { kind: "step" }>>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   const store = createStore<TrainingStore>()((set, get) => {
-    const send = (message: ToWorker) => worker?.postMessage(message);
-
     const patchRun = (id: string, patch: (run: RunView) => Partial<RunView>) =>
       set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, ...patch(r) } : r)) }));
 
     const flushSteps = () => {
+      if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
       const steps = pendingSteps;
       pendingSteps = new Map();
@@ -190,51 +214,36 @@ export function createTrainingStore(options: TrainingStoreOptions) {
         }),
       }));
     };
-
-    const sendStart = () => {
-      const { setup } = get();
-      const runs = runRequests(setup, trainDigits);
-      const budget = runs[0]?.spec.backwardBudget ?? 0;
-      const evaluation: EvaluationSettings = {
-        eps: setup.settings.eps,
-        pgdSteps: setup.evalSteps,
-        testDigits: setup.evalDigits,
-        everyBackward: Math.max(1, Math.round(budget / POINTS)),
-      };
-      set({
-        phase: "running",
-        deltas: null,
-        runs: runs.map((r) => ({
-          id: r.id,
-          method: r.spec.method,
-          spec: r.spec,
-          counters: null,
-          firstStep: null,
-          checks: [],
-          loss: null,
-          points: [],
-          done: false,
-          stoppedEarly: false,
-        })),
-      });
-      send({ type: "start", runs, evaluation, deltaDigits: 4, delayMs: setup.delayMs });
+    const dropSteps = () => {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      pendingSteps = new Map();
     };
 
-    const onMessage = (m: FromWorker) => {
-      switch (m.type) {
-        case "ready":
-          trainDigits = m.trainDigits;
-          set({ backend: m.backend });
-          if (startWhenReady) {
-            startWhenReady = false;
-            sendStart();
-          }
-          break;
+    const connect = (): Client<TrainingApi> => {
+      client ??= options.makeClient();
+      return client;
+    };
+    const load = (): Promise<number> => {
+      const { backend, dataUrl, wasmPath } = options;
+      loading ??= connect()
+        .call("load", { backend, dataUrl, wasmPath })
+        .then((out) => {
+          set({ backend: out.backend });
+          return out.trainDigits;
+        });
+      loading.catch(() => {
+        loading = null; // the next start tries again
+      });
+      return loading;
+    };
+    const control = (args: { paused?: boolean; delayMs?: number }) =>
+      void client?.call("control", args, { priority: "control" }).catch(() => undefined);
+
+    const onUpdate = (m: TrainingUpdate) => {
+      switch (m.kind) {
         case "backend":
           set({ backend: m.backend });
-          break;
-        case "error":
-          set({ phase: "error", error: m.message });
           break;
         case "step":
           if (m.counters.minibatches === 1) patchRun(m.runId, () => ({ firstStep: m.counters }));
@@ -258,31 +267,33 @@ export function createTrainingStore(options: TrainingStoreOptions) {
         case "paused":
           if (get().phase === "pausing") set({ phase: "paused" });
           break;
-        case "finished":
-          flushSteps();
-          set({ phase: "finished" });
-          break;
       }
     };
 
-    const ensureWorker = (): WorkerLike => {
-      if (worker) return worker;
-      const w = options.makeWorker();
-      w.onmessage = (event) => onMessage(event.data);
-      w.onerror = (event) =>
-        set({
-          phase: "error",
-          error: `The training worker failed: ${event.message ?? "unknown error"}.`,
+    /** One set of runs, from the worker's loading to the last point. */
+    async function run(): Promise<void> {
+      runAbort?.abort();
+      const mine = new AbortController();
+      runAbort = mine;
+      dropSteps();
+      set({ phase: "starting", runs: [], deltas: null, error: null });
+      try {
+        const trainDigits = await load();
+        if (mine.signal.aborted) return;
+        const { args, views } = startOf(get().setup, trainDigits);
+        set({ phase: "running", runs: views });
+        await connect().call("train", args, {
+          priority: "batch",
+          signal: mine.signal,
+          onProgress: onUpdate,
         });
-      w.postMessage({
-        type: "init",
-        backend: options.backend,
-        dataUrl: options.dataUrl,
-        wasmPath: options.wasmPath,
-      });
-      worker = w;
-      return w;
-    };
+        flushSteps();
+        set({ phase: "finished" });
+      } catch (err) {
+        if (isAbort(err) || runAbort !== mine) return;
+        set({ phase: "error", error: errorMessage(err) });
+      }
+    }
 
     return {
       phase: "idle",
@@ -294,7 +305,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       actions: {
         configure(patch) {
           set((s) => ({ setup: { ...s.setup, ...patch } }));
-          if (patch.delayMs !== undefined) send({ type: "speed", delayMs: patch.delayMs });
+          if (patch.delayMs !== undefined) control({ delayMs: patch.delayMs });
         },
         setSettings(patch) {
           set((s) => ({ setup: { ...s.setup, settings: { ...s.setup.settings, ...patch } } }));
@@ -313,32 +324,28 @@ export function createTrainingStore(options: TrainingStoreOptions) {
             set({ phase: "error", error: "Pick at least one training method." });
             return;
           }
-          set({ error: null });
-          ensureWorker();
-          if (trainDigits > 0) sendStart();
-          else {
-            startWhenReady = true;
-            set({ phase: "starting", runs: [], deltas: null });
-          }
+          void run();
         },
         pause() {
           if (get().phase !== "running") return;
           set({ phase: "pausing" });
-          send({ type: "pause" });
+          control({ paused: true });
         },
         resume() {
           const { phase } = get();
           if (phase !== "paused" && phase !== "pausing") return;
           set({ phase: "running" });
-          send({ type: "resume" });
+          control({ paused: false });
         },
         reset() {
-          startWhenReady = false;
-          send({ type: "reset" });
-          if (flushTimer) clearTimeout(flushTimer);
-          flushTimer = null;
-          pendingSteps = new Map();
+          runAbort?.abort();
+          runAbort = null;
+          dropSteps();
           set({ phase: "idle", runs: [], deltas: null, error: null });
+        },
+        async workerTensors() {
+          await load();
+          return (await connect().call("memory", null, { priority: "batch" })).numTensors;
         },
       },
     };

@@ -14,8 +14,10 @@ export type Api = Record<string, Method<unknown, unknown, unknown>>;
 /**
  * "interactive": a reader is waiting (a slider move, a drawn digit); runs before any waiting
  * batch job and between the chunks of a running one. "batch": curves, matrices, training.
+ * "control": runs at once, even while a job holds the turn; only for handlers that set a flag
+ * of a running job (pause, speed) and touch no tensors.
  */
-export type Priority = "interactive" | "batch";
+export type Priority = "interactive" | "batch" | "control";
 
 export type CallMessage<A extends Api = Api> = {
   [M in keyof A & string]: {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isAbort } from "../../engine/abort";
-import { createClient } from "./client";
-import type { Endpoint, FromWorkerMessage, Method, ToWorkerMessage } from "./protocol";
-import { type Handlers, serve } from "./serve";
+import type { Method } from "./protocol";
+import type { Handlers } from "./serve";
+import { inProcess } from "./testing/inProcess";
 
 type TestApi = {
   echo: Method<string, string>;
@@ -14,10 +14,10 @@ type TestApi = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let ports: MessagePort[] = [];
+let closers: (() => void)[] = [];
 afterEach(() => {
-  for (const p of ports) p.close();
-  ports = [];
+  for (const close of closers) close();
+  closers = [];
 });
 
 /** A worker in-process: the handlers serve one end of a MessageChannel, the client the other. */
@@ -45,12 +45,9 @@ function connect(log: string[] = []) {
       throw new Error("no such digit");
     },
   };
-  const channel = new MessageChannel();
-  ports = [channel.port1, channel.port2];
-  serve<TestApi>(channel.port1 as Endpoint<ToWorkerMessage<TestApi>, FromWorkerMessage>, handlers);
-  return createClient<TestApi>(
-    channel.port2 as Endpoint<FromWorkerMessage, ToWorkerMessage<TestApi>>,
-  );
+  const worker = inProcess(handlers);
+  closers.push(worker.close);
+  return worker.client;
 }
 
 describe("the compute-worker protocol", () => {

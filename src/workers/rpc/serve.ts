@@ -34,7 +34,8 @@ export function serve<A extends Api>(
     const controller = new AbortController();
     running.set(id, controller);
     const { signal } = controller;
-    await turns.acquire(priority);
+    const turn = priority !== "control";
+    if (turn) await turns.acquire(priority);
     try {
       throwIfAborted(signal);
       const job: Job<unknown> = {
@@ -45,7 +46,7 @@ export function serve<A extends Api>(
           // meanwhile stops it here, before anyone else runs; new calls wait their turn.
           await yieldToBrowser();
           throwIfAborted(signal);
-          await turns.pass(priority);
+          if (turn) await turns.pass(priority);
           throwIfAborted(signal);
         },
       };
@@ -55,7 +56,7 @@ export function serve<A extends Api>(
       post({ kind: "error", id, message: errorMessage(error), aborted: isAbort(error) });
     } finally {
       running.delete(id);
-      turns.release();
+      if (turn) turns.release();
     }
   }
 

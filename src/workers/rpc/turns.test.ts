@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Priority } from "./protocol";
-import { Turns } from "./turns";
+import { type TurnPriority, Turns } from "./turns";
 
 describe("turns on the worker's thread", () => {
   it("go to interactive waiters first, then to batch waiters in arrival order", async () => {
     const turns = new Turns();
     const order: string[] = [];
     await turns.acquire("batch"); // a batch chunk is running
-    const wait = (name: string, priority: Priority) =>
+    const wait = (name: string, priority: TurnPriority) =>
       turns.acquire(priority).then(() => {
         order.push(name);
         turns.release();

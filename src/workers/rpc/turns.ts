@@ -1,5 +1,7 @@
 import type { Priority } from "./protocol";
 
+export type TurnPriority = Exclude<Priority, "control">;
+
 /**
  * Whose turn it is on a worker's one thread. One job holds the turn at a time (so no job can
  * dispose a tensor another is reading); the next turn goes to the first interactive waiter, else
@@ -8,9 +10,9 @@ import type { Priority } from "./protocol";
  */
 export class Turns {
   private held = false;
-  private readonly waiting: { priority: Priority; go: () => void }[] = [];
+  private readonly waiting: { priority: TurnPriority; go: () => void }[] = [];
 
-  acquire(priority: Priority): Promise<void> {
+  acquire(priority: TurnPriority): Promise<void> {
     if (!this.held) {
       this.held = true;
       return Promise.resolve();
@@ -26,7 +28,7 @@ export class Turns {
   }
 
   /** The holder lets whoever waits go first, then queues again (returns when it is back). */
-  async pass(priority: Priority): Promise<void> {
+  async pass(priority: TurnPriority): Promise<void> {
     if (this.waiting.length === 0) return;
     this.release();
     await this.acquire(priority);

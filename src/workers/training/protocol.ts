@@ -1,5 +1,6 @@
 import type { BackendName, BackendStatus } from "../../engine/backend";
 import type { RunCounters, RunSpec } from "../../engine/digits/adversarial/types";
+import type { Method } from "../rpc/protocol";
 
 /** How the runs are measured while they train (on a fixed subset of the test digits). */
 export interface EvaluationSettings {
@@ -40,37 +41,45 @@ export interface DeltaSnapshot {
   deltas: Float32Array[];
 }
 
-export type ToWorker =
-  | { type: "init"; backend: BackendName; dataUrl: string; wasmPath: string }
+/** What a training job reports on the way (the job's id keeps an old run's reports out). */
+export type TrainingUpdate =
+  /** The backend these runs train on (it can differ per model, see backendChoice.ts). */
+  | { kind: "backend"; backend: BackendStatus }
   | {
-      type: "start";
-      runs: RunRequest[];
-      evaluation: EvaluationSettings;
-      /** Digits of a free-training minibatch to snapshot (0: none). */
-      deltaDigits: number;
-      delayMs: number;
-    }
-  | { type: "pause" }
-  | { type: "resume" }
-  | { type: "reset" }
-  /** Pause between minibatch updates, for watching in slow motion (0: full speed). */
-  | { type: "speed"; delayMs: number };
-
-export type FromWorker =
-  | { type: "ready"; backend: BackendStatus; trainDigits: number; testDigits: number }
-  | { type: "error"; message: string }
-  /** The backend the next runs train on (it can differ per model, see backendChoice.ts). */
-  | { type: "backend"; backend: BackendStatus }
-  | {
-      type: "step";
+      kind: "step";
       runId: string;
       counters: RunCounters;
       loss: number;
       /** Fast training's early-stopping check, when this step ran one: its PGD accuracy. */
       check?: number;
     }
-  | { type: "point"; runId: string; point: RunPoint }
-  | { type: "deltas"; snapshot: DeltaSnapshot }
-  | { type: "runDone"; runId: string; stoppedEarly: boolean }
-  | { type: "paused" }
-  | { type: "finished" };
+  | { kind: "point"; runId: string; point: RunPoint }
+  | { kind: "deltas"; snapshot: DeltaSnapshot }
+  | { kind: "runDone"; runId: string; stoppedEarly: boolean }
+  | { kind: "paused" };
+
+export interface TrainArgs {
+  runs: RunRequest[];
+  evaluation: EvaluationSettings;
+  /** Digits of a free-training minibatch to snapshot (0: none). */
+  deltaDigits: number;
+  /** Pause between minibatch updates, for watching in slow motion (0: full speed). */
+  delayMs: number;
+}
+
+/**
+ * The training worker's API (chapters 5-6), on the compute-worker protocol. A run is one
+ * "train" call: cancelling it is the reset, so nothing of an old run can land in a new one.
+ */
+export type TrainingApi = {
+  load: Method<
+    { backend: BackendName; dataUrl: string; wasmPath: string },
+    { backend: BackendStatus; trainDigits: number; testDigits: number }
+  >;
+  /** Trains the runs side by side to their budgets; resolves when all are done. */
+  train: Method<TrainArgs, null, TrainingUpdate>;
+  /** Pauses or resumes the run in progress, or changes its slow-motion delay ("control"). */
+  control: Method<{ paused?: boolean; delayMs?: number }, null>;
+  /** Live tensors in the worker. */
+  memory: Method<null, { numTensors: number }>;
+};

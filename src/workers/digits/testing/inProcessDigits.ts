@@ -7,9 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { createDigitsStore } from "../../../store/digits/digitsStore";
-import { createClient } from "../../rpc/client";
-import type { Endpoint, FromWorkerMessage, ToWorkerMessage } from "../../rpc/protocol";
-import { serve } from "../../rpc/serve";
+import { inProcess } from "../../rpc/testing/inProcess";
 import type { DigitsApi } from "../api";
 import { createDigitsHandlers } from "../handlers";
 
@@ -27,9 +25,7 @@ const fetchFromPublic: typeof fetch = async (input) => {
 };
 
 export function inProcessDigits() {
-  const channel = new MessageChannel();
-  serve<DigitsApi>(
-    channel.port1 as unknown as Endpoint<ToWorkerMessage<DigitsApi>, FromWorkerMessage>,
+  const { client, close } = inProcess<DigitsApi>(
     createDigitsHandlers({
       startBackend: async () => {
         await tf.setBackend("cpu");
@@ -38,22 +34,12 @@ export function inProcessDigits() {
       fetchFn: fetchFromPublic,
     }),
   );
-  const client = createClient<DigitsApi>(
-    channel.port2 as unknown as Endpoint<FromWorkerMessage, ToWorkerMessage<DigitsApi>>,
-  );
   const store = createDigitsStore({
-    client,
+    makeClient: () => client,
     backend: "cpu",
     dataUrl: `${ORIGIN}data/mnist.bin.gz`,
     weightsUrl: `${ORIGIN}models/digits/`,
     wasmPath: `${ORIGIN}tfjs-wasm/`,
   });
-  return {
-    store,
-    client,
-    close() {
-      channel.port1.close();
-      channel.port2.close();
-    },
-  };
+  return { store, client, close };
 }
