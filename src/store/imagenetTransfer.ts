@@ -137,7 +137,7 @@ async function classify(
  * job goes through one queue, and results for an image or attack that has since changed are
  * dropped.
  */
-export function createImagenetTransferStore(lab = labStore) {
+export function createImagenetTransferStore(lab: typeof labStore) {
   let classifier: ImageNetClassifier | null = null;
   let unwatch: () => void = () => {};
   let download: AbortController | null = null;
@@ -278,7 +278,7 @@ export function createImagenetTransferStore(lab = labStore) {
 }
 
 /** The page's one transfer-card store. */
-export const imagenetTransferStore = createImagenetTransferStore();
+export const imagenetTransferStore = createImagenetTransferStore(labStore);
 
 /** Reads from the transfer-card store; pass a module-level selector. */
 export function useImagenetTransfer<T>(selector: (s: ImagenetTransferStore) => T): T {
