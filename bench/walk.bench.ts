@@ -36,28 +36,23 @@ test("a reader's walk: main-thread long tasks per phase", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await watchLongTasks(page);
   const rows: (string | number)[][] = [["phase", "long tasks", "longest ms", "over 200 ms"]];
-  let t0 = 0;
-  const phase = async (name: string, walk: () => Promise<void>) => {
-    t0 = await now(page);
-    await walk();
+  /** One row: the long tasks that started since `t0`. */
+  const row = async (name: string, t0: number) => {
     const tasks = await tasksSince(page, t0);
     const longest = tasks.length ? Math.max(...tasks).toFixed(0) : "-";
     rows.push([name, tasks.length, longest, tasks.filter((ms) => ms > 200).length]);
   };
+  const phase = async (name: string, walk: () => Promise<void>) => {
+    const t0 = await now(page);
+    await walk();
+    await row(name, t0);
+  };
 
-  let firstPrediction = 0;
   await page.goto("/");
   await expectTop1(page, "original prediction", "giant panda");
   await waitForIdle(page);
-  firstPrediction = await now(page);
-  rows.push([
-    `load -> first prediction (${(firstPrediction / 1000).toFixed(1)} s)`,
-    ...(await (async () => {
-      const tasks = await tasksSince(page, 0);
-      const longest = tasks.length ? Math.max(...tasks).toFixed(0) : "-";
-      return [tasks.length, longest, tasks.filter((ms) => ms > 200).length];
-    })()),
-  ]);
+  const firstPrediction = await now(page);
+  await row(`load -> first prediction (${(firstPrediction / 1000).toFixed(1)} s)`, 0);
 
   await phase("chapter 1: the two stories", async () => {
     await tellFgsmStory(page);

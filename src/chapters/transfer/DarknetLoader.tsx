@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { FilesButton } from "../../components/controls/FilesButton";
 import { formatBytes } from "../../engine/models/errors";
 import {
   DARKNET,
@@ -16,7 +16,6 @@ const SIZE = formatBytes(DARKNET.sizeBytes);
 export function DarknetLoader() {
   const model = useImagenetTransfer(selectTransferModel);
   const { load, loadFiles, cancel } = useImagenetTransfer(selectTransferActions);
-  const filesId = useId();
   if (model.status === "ready") {
     return (
       <p className="inet-loader muted" role="status">
@@ -59,23 +58,11 @@ export function DarknetLoader() {
         </span>
       )}
       {!loading && (
-        <>
-          <input
-            id={filesId}
-            type="file"
-            multiple
-            className="visually-hidden"
-            aria-label="Load Darknet tiny from files (model.json and its weight files)"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = "";
-              if (files.length) void loadFiles(files);
-            }}
-          />
-          <label htmlFor={filesId} className="button secondary">
-            Load Darknet tiny from files…
-          </label>
-        </>
+        <FilesButton
+          label="Load Darknet tiny from files…"
+          name="Load Darknet tiny from files (model.json and its weight files)"
+          onFiles={(files) => void loadFiles(files)}
+        />
       )}
       {model.status === "error" && (
         <p role="alert" className="error-inline">

@@ -1,10 +1,11 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { IMAGENET_MODELS } from "../../engine/models/catalog";
 import { formatBytes } from "../../engine/models/errors";
 import { selectActions, useLab } from "../../store";
 import type { InputRange } from "../../store/labStore";
 import { selectModel } from "../../store/selectors";
 import type { ModelState } from "../../store/types";
+import { FilesButton } from "./FilesButton";
 
 const RANGES: Record<string, InputRange> = { "0,1": [0, 1], "-1,1": [-1, 1], "0,255": [0, 255] };
 
@@ -24,7 +25,6 @@ const whereFrom = (m: (typeof IMAGENET_MODELS)[number]) =>
 export function ModelPicker() {
   const model = useLab(selectModel);
   const actions = useLab(selectActions);
-  const filesId = useId();
   const [range, setRange] = useState("0,1");
   const known = IMAGENET_MODELS.some((m) => m.id === model.id);
   const failure = model.failure;
@@ -46,21 +46,11 @@ export function ModelPicker() {
         </select>
       </label>
       <span className="files-row">
-        <input
-          id={filesId}
-          type="file"
-          multiple
-          className="visually-hidden"
-          aria-label="Load model from files (model.json and weight files)"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = "";
-            if (files.length) void actions.loadModelFiles(files, RANGES[range]);
-          }}
+        <FilesButton
+          label="Load model from files…"
+          name="Load model from files (model.json and weight files)"
+          onFiles={(files) => void actions.loadModelFiles(files, RANGES[range])}
         />
-        <label htmlFor={filesId} className="button secondary">
-          Load model from files…
-        </label>
         <label className="muted" title="The pixel range your model was trained on">
           input range{" "}
           <select

@@ -85,8 +85,3 @@ export function truncatedError(
 export function abortedError(cause?: unknown): ModelLoadError {
   return new ModelLoadError("aborted", "The model download was cancelled.", { cause });
 }
-
-/** True for the error `fetch` or a stream reader throws when its signal aborts. */
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
-}

@@ -3,8 +3,9 @@
  * failure into a ModelLoadError the page can explain (offline, HTTP status, truncated file, ...).
  */
 import type * as tf from "@tensorflow/tfjs";
+import { isAbort } from "../abort";
 import { type ImageNetModelSpec, modelJsonUrl, weightUrl } from "./catalog";
-import { abortedError, httpError, isAbortError, ModelLoadError, offlineError } from "./errors";
+import { abortedError, httpError, ModelLoadError, offlineError } from "./errors";
 import { assembleArtifacts, checkGroupBytes, groupByteSize, parseModelJson } from "./manifest";
 
 /** The subset of `fetch` the loader uses; tests pass a stub. */
@@ -106,7 +107,7 @@ async function guard<T>(
     return await step();
   } catch (error) {
     if (error instanceof ModelLoadError) throw error;
-    if (signal?.aborted || isAbortError(error)) throw abortedError(error);
+    if (signal?.aborted || isAbort(error)) throw abortedError(error);
     throw offlineError(url, error);
   }
 }

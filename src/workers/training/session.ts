@@ -6,7 +6,7 @@ import { createTrainingRun, type TrainingRun } from "../../engine/digits/adversa
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
 import type { Job } from "../rpc/serve";
-import type { EvaluationSettings, RunRequest, TrainArgs, TrainingUpdate } from "./protocol";
+import type { EvaluationSettings, TrainArgs, TrainingUpdate } from "./protocol";
 
 interface LiveRun {
   id: string;
@@ -58,16 +58,21 @@ export class TrainingSession {
         `The ${getBackend().toUpperCase()} backend cannot train convolutions here; pick the softmax or MLP model.`,
       );
     }
-    const runs = args.runs.map((r: RunRequest) => ({
-      id: r.id,
-      run: createTrainingRun(this.split.train, r.spec),
-      nextPoint: 0,
-      wantDeltas: r.spec.method === "free",
-      finished: false,
-    }));
+    const runs: LiveRun[] = [];
     const stopWaiting = () => this.wake?.();
     job.signal.addEventListener("abort", stopWaiting);
     try {
+      // Built inside the try: if one run cannot be created, the ones before it are freed.
+      for (const r of args.runs) {
+        const run = createTrainingRun(this.split.train, r.spec);
+        runs.push({
+          id: r.id,
+          run,
+          nextPoint: 0,
+          wantDeltas: r.spec.method === "free",
+          finished: false,
+        });
+      }
       const evalSet = headOf(this.split.test, args.evaluation.testDigits);
       const measure = (r: LiveRun) => this.measure(r, evalSet, args.evaluation, job);
       await this.loop(runs, args.deltaDigits, measure, job);
