@@ -82,18 +82,25 @@ export async function waitForIdle(page: Page): Promise<void> {
   await expect(page.locator(".working")).toHaveCount(0);
 }
 
-/** Waits until every level of chapter 1's sweep is computed (the engine is then idle). */
+/**
+ * Waits until every level of chapter 1's sweep is computed (the engine is then idle). Call it
+ * after the plan is in place (tellFgsmStory waits for that), or it may see the old plan's sweep.
+ */
 export async function waitForSweep(page: Page, timeout = 240_000): Promise<void> {
   await waitForIdle(page);
-  await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toHaveCount(0, {
+  await expect(page.locator("#prank section.sweep")).toHaveAttribute("data-status", "done", {
     timeout,
   });
 }
 
-/** One click to chapter 1's plain FGSM story (untargeted, one step), and its first result. */
+/**
+ * One click to chapter 1's plain FGSM story (untargeted, one step), and its first result. It
+ * waits for the story's own sweep, since the last story's results stay on screen until then.
+ */
 export async function tellFgsmStory(page: Page): Promise<void> {
   await page.getByRole("button", { name: /^Any wrong answer one FGSM step/ }).click();
   await expect(page.getByRole("combobox", { name: "Attack method" })).toHaveValue("fgsm");
+  await expect(page.locator("#prank section.sweep")).toHaveAttribute("data-plan", "fgsm-u");
   await waitForIdle(page);
 }
 

@@ -45,7 +45,11 @@ const DEFAULT_MODEL = IMAGENET_MODELS[0];
 const SWEEP_LEVELS = Array.from({ length: MAX_EPSILON_LEVELS + 1 }, (_, k) => k);
 /** FGSM levels share one gradient: they are classified in batches of this many. */
 const FGSM_BATCH = 11;
-const emptySweep = (): SweepState => ({
+/** Names a plan: "fgsm-u" (untargeted) or "pgd-t368-10" (target 368, 10 steps; "r": random start). */
+const planKey = ({ kind, targeted, label, steps, randomStart }: AttackPlan): string =>
+  `${kind}-${targeted ? `t${label}` : "u"}${kind === "pgd" ? `-${steps}${randomStart ? "r" : ""}` : ""}`;
+const emptySweep = (plan: AttackPlan): SweepState => ({
+  plan: planKey(plan),
   levels: SWEEP_LEVELS,
   probs: SWEEP_LEVELS.map(() => null),
   status: "filling",
@@ -220,9 +224,10 @@ export function createLabStore() {
         };
         await lab.setPlan(plan);
         set({ working: null });
-      }).then(() => {
-        if (gen !== generation) return;
-        set({ sweep: emptySweep() });
+        return plan;
+      }).then((plan) => {
+        if (!plan || gen !== generation) return;
+        set({ sweep: emptySweep(plan) });
         viewer.request(get().settings.epsLevel);
         void fill(gen);
       }, fail);

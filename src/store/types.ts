@@ -50,6 +50,8 @@ export interface AdversarialResult {
 }
 
 export interface SweepState {
+  /** The attack the levels belong to, e.g. "fgsm-u" or "pgd-t368-10" (kind, target, steps). */
+  plan: string;
   levels: number[];
   /** Softmax output at each level (index = level); null until that level is computed. */
   probs: (Float32Array | null)[];

@@ -29,7 +29,12 @@ export function SweepPanel() {
   if (!sweep || !original) return null;
   const ready = sweep.probs.filter((p) => p !== null).length;
   return (
-    <section className="sweep" aria-label="Epsilon sweep">
+    <section
+      className="sweep"
+      aria-label="Epsilon sweep"
+      data-plan={sweep.plan}
+      data-status={sweep.status}
+    >
       <h3>Every ε at once</h3>
       {sweep.status !== "done" && (
         <p className="sweep-progress">

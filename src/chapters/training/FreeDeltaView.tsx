@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { DigitImage } from "../../components/canvas/DigitImage";
 import { Scroller } from "../../components/Scroller";
-import { selectTrainingDeltas, useTraining } from "../../store/training";
+import { useStoreWhileVisible } from "../../components/VisibleSection";
+import { selectTrainingDeltas, trainingStore } from "../../store/training";
 
 const PIXELS = 28 * 28;
 
@@ -15,7 +16,7 @@ function perturbed(images: Float32Array, delta: Float32Array): Float32Array {
  * the same delta is refined by every replay and carried into the next minibatch.
  */
 export function FreeDeltaView() {
-  const snapshot = useTraining(selectTrainingDeltas);
+  const snapshot = useStoreWhileVisible(trainingStore, selectTrainingDeltas);
   const trained = useMemo(
     () =>
       snapshot ? perturbed(snapshot.images, snapshot.deltas[snapshot.deltas.length - 1]) : null,

@@ -1,7 +1,8 @@
 import "./training.css";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
-import { selectTrainingRuns, useTraining } from "../../store/training";
+import { useStoreWhileVisible, VisibleSection } from "../../components/VisibleSection";
+import { selectTrainingRuns, trainingStore } from "../../store/training";
 import { Citations } from "../Citations";
 import { CostTable } from "./CostTable";
 import { FreeDeltaView } from "./FreeDeltaView";
@@ -16,7 +17,7 @@ const FREE_UPDATE = [
 
 /** The cost table of the runs on screen (its own component: only it redraws as they train). */
 function LiveCostTable() {
-  return <CostTable runs={useTraining(selectTrainingRuns)} />;
+  return <CostTable runs={useStoreWhileVisible(trainingStore, selectTrainingRuns)} />;
 }
 
 /** Chapter 6: free (and fast) adversarial training, and what each method really costs. */
@@ -72,7 +73,7 @@ export function FreeTrainingChapter() {
             Their runs fill in this chapter's table and charts as they train.
           </p>
         </div>
-        <section className="demo" aria-label="Free training and the cost of each method">
+        <VisibleSection className="demo" aria-label="Free training and the cost of each method">
           <h3>What each method cost here</h3>
           <LiveCostTable />
           <h3>Free training's δ, replay by replay</h3>
@@ -80,7 +81,7 @@ export function FreeTrainingChapter() {
           <h3>Fast training: FGSM accuracy against PGD accuracy</h3>
           <OverfittingWatch />
           <PublishedFigures />
-        </section>
+        </VisibleSection>
       </div>
       <footer>
         <h3>Sources</h3>

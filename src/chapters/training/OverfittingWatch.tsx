@@ -6,7 +6,8 @@ import {
   type XMarker,
 } from "../../components/charts/LiveLineChart";
 import { type KeyItem, SeriesKey } from "../../components/charts/SeriesKey";
-import { useTraining } from "../../store/training";
+import { useStoreWhileVisible } from "../../components/VisibleSection";
+import { trainingStore } from "../../store/training";
 import type { RunView, TrainingStore } from "../../store/training/trainingStore";
 import { AXES, CLEAN_DASH, formatX, percent, runKeys } from "./AccuracyChart";
 import { runInfo } from "./methodInfo";
@@ -76,7 +77,7 @@ function stopMarkers(runs: readonly RunView[]): XMarker[] {
  * run's checks are drawn too, and a rule marks where it stopped and rolled back.
  */
 export function OverfittingWatch() {
-  const runs = useTraining(useShallow(selectFastRuns));
+  const runs = useStoreWhileVisible(trainingStore, useShallow(selectFastRuns));
   const lines = useMemo(() => runs.flatMap(watchLines), [runs]);
   if (runs.length === 0) {
     return (

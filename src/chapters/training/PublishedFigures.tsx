@@ -1,8 +1,9 @@
 import { useMemo } from "react";
 import { KeySample } from "../../components/charts/SeriesKey";
 import { Scroller } from "../../components/Scroller";
+import { useStoreWhileVisible } from "../../components/VisibleSection";
 import type { TrainingMethod } from "../../engine/digits/adversarial/types";
-import { selectTrainingRuns, useTraining } from "../../store/training";
+import { selectTrainingRuns, trainingStore } from "../../store/training";
 import { type CostRow, costTable } from "../../store/training/costTable";
 import { METHOD_INFO } from "./methodInfo";
 
@@ -80,7 +81,7 @@ function OursCell({
  * are CIFAR-10 on large networks and GPUs; ours are MNIST digits on a tiny model in a browser.
  */
 export function PublishedFigures() {
-  const runs = useTraining(selectTrainingRuns);
+  const runs = useStoreWhileVisible(trainingStore, selectTrainingRuns);
   const rows = useMemo(() => costTable(runs), [runs]);
   const eps = runs[0]?.spec.settings.eps ?? null;
   const fast = runs.find((r) => r.method === "fast")?.spec.settings;

@@ -1,0 +1,61 @@
+import type { Page } from "@playwright/test";
+
+/** One main-thread long task, with what the Long Animation Frames API says ran in it. */
+export interface LongTask {
+  start: number;
+  ms: number;
+  /** The scripts that ran longest in the frame around it (invoker and duration, ms). */
+  scripts: string[];
+}
+
+interface Watch {
+  tasks: { start: number; ms: number }[];
+  frames: { start: number; end: number; scripts: string[] }[];
+}
+
+/**
+ * Records every main-thread long task from page load (PerformanceObserver "longtask"), and the
+ * long animation frames with their script attribution, so a failure can name the work that
+ * blocked. Install before page.goto.
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const watch: Watch = { tasks: [], frames: [] };
+    (window as unknown as { __longTasks: Watch }).__longTasks = watch;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) watch.tasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+    type Frame = PerformanceEntry & {
+      scripts: { invoker: string; sourceFunctionName: string; duration: number }[];
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Frame[]) {
+        const scripts = [...e.scripts]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((s) => `${s.invoker} ${s.sourceFunctionName} ${s.duration.toFixed(0)} ms`);
+        watch.frames.push({ start: e.startTime, end: e.startTime + e.duration, scripts });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  });
+}
+
+/** The page's clock, to mark where a phase starts. */
+export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** The long tasks that started at or after `since` (page clock), each with its attribution. */
+export function longTasksSince(page: Page, since = 0): Promise<LongTask[]> {
+  return page.evaluate((t0) => {
+    const { tasks, frames } = (window as unknown as { __longTasks: Watch }).__longTasks;
+    return tasks
+      .filter((task) => task.start >= t0)
+      .map((task) => {
+        const frame = frames.find((f) => f.start <= task.start && task.start < f.end);
+        return { ...task, scripts: frame?.scripts ?? [] };
+      });
+  }, since);
+}
+
+/** "82 ms (script a 60 ms); 53 ms" for a failure message. */
+export const describeTasks = (tasks: LongTask[]): string =>
+  tasks.map((t) => `${t.ms.toFixed(0)} ms (${t.scripts.join("; ") || "no script named"})`).join(", ");
