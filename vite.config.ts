@@ -5,7 +5,9 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "./",
   plugins: [react()],
-  build: { target: "es2022", chunkSizeWarningLimit: 2500 },
+  build: { target: "es2022" },
+  // ES-module workers: their rarely needed parts (the wasm backend) split off as in the page.
+  worker: { format: "es" },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { expect, test, waitForIdle } from "../e2e/fixtures";
-import { DEFAULT_METHOD_SETTINGS } from "../src/engine/digits/adversarial/methods";
+import { DEFAULT_METHOD_SETTINGS } from "../src/engine/digits/adversarial/settings";
 import { median, table } from "./stats";
 
 test.setTimeout(1_800_000);

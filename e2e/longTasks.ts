@@ -58,4 +58,6 @@ export function longTasksSince(page: Page, since = 0): Promise<LongTask[]> {
 
 /** "82 ms (script a 60 ms); 53 ms" for a failure message. */
 export const describeTasks = (tasks: LongTask[]): string =>
-  tasks.map((t) => `${t.ms.toFixed(0)} ms (${t.scripts.join("; ") || "no script named"})`).join(", ");
+  tasks
+    .map((t) => `${t.ms.toFixed(0)} ms (${t.scripts.join("; ") || "no script named"})`)
+    .join(", ");

@@ -4,12 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import {
-  buildDigitModel,
-  DIGIT_MODEL_KINDS,
-  type DigitModelKind,
-  digitLogits,
-} from "../src/engine/digits/digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../src/engine/digits/digitModelKinds";
+import { buildDigitModel, digitLogits } from "../src/engine/digits/digitModels";
 import { type DigitWeightsMeta, encodeWeights } from "../src/engine/digits/digitWeights";
 import { accuracy } from "../src/engine/digits/evaluate";
 import { RECIPES } from "../src/engine/digits/recipes";

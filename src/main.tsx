@@ -1,3 +1,4 @@
+import "./engine/tfjsSetup";
 import "katex/dist/katex.min.css";
 import "./styles.css";
 import { StrictMode } from "react";

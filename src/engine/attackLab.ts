@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { abortError } from "./abort";
 import { fgsmFromSign } from "./attacks/fgsm";
 import { fgsmBytes } from "./attacks/fgsmBytes";

@@ -1,6 +1,6 @@
-import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import "./tfjsSetup";
 import { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
+import * as tf from "@tensorflow/tfjs-core";
 import { installFastCpuConvGradient } from "./kernels/cpuConvBackpropFilter";
 
 /** The backends Gibbon tries, fastest first. */
@@ -40,31 +40,53 @@ export async function ensureGradientBackend(
   current: BackendStatus | null,
 ): Promise<BackendStatus | null> {
   if (!current || canDifferentiateConvnets()) return current;
-  await tf.setBackend("cpu");
+  await switchBackend("cpu");
   const why =
     "This fallback cannot follow gradients through MobileNet's layers, so attacks run on the slowest one.";
   return { name: "cpu", fellBack: true, note: `${current.note} ${why}`.trim() };
 }
 
+let wasmPath = "tfjs-wasm/";
+let wasmRegistered: Promise<void> | null = null;
+let cpuRegistered: Promise<void> | null = null;
+
+/**
+ * Makes `name` tfjs's backend. The fallbacks' code (cpu, wasm) is fetched the first time one is
+ * asked for, which most visits never do; wasm's binaries come from the path initBackend got.
+ */
+export async function switchBackend(name: BackendName): Promise<boolean> {
+  if (name === "wasm") {
+    wasmRegistered ??= import("@tensorflow/tfjs-backend-wasm").then((wasm) =>
+      wasm.setWasmPaths(wasmPath),
+    );
+    await wasmRegistered;
+  }
+  if (name === "cpu") {
+    // Conv training on cpu is ~6x faster with our kernel (it replaces tfjs's once registered).
+    cpuRegistered ??= import("@tensorflow/tfjs-backend-cpu").then(installFastCpuConvGradient);
+    await cpuRegistered;
+  }
+  return tf.setBackend(name);
+}
+
 /**
  * Picks the first backend that initialises, in BACKEND_ORDER, starting at
  * `preferred` (a `?backend=` override for testing the fallbacks).
- * `wasmPath` is where the .wasm binaries are served (copied to public/ at build).
+ * `wasmBinaries` is where the .wasm binaries are served (copied to public/ at build).
  */
 export async function initBackend(
   preferred: BackendName = "webgl",
-  wasmPath = "tfjs-wasm/",
+  wasmBinaries = "tfjs-wasm/",
 ): Promise<BackendStatus> {
   // Headless browsers and GPU-less laptops render WebGL in software; that is
   // still much faster than the cpu backend, so allow it.
   tf.env().set("SOFTWARE_WEBGL_ENABLED", true);
-  setWasmPaths(wasmPath);
-  installFastCpuConvGradient(); // for the cpu fallback: conv training there is ~6x faster
+  wasmPath = wasmBinaries;
   const order = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(preferred));
   for (const name of order) {
     let ok = false;
     try {
-      ok = await tf.setBackend(name);
+      ok = await switchBackend(name);
       if (ok) await tf.ready();
     } catch {
       ok = false;

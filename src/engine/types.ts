@@ -1,4 +1,4 @@
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 
 /**
  * A differentiable classifier as the attacks see it: a batch of images in [0,1]

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../engine/abort";

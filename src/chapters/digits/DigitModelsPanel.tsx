@@ -5,7 +5,7 @@ import {
   DIGIT_MODEL_INFO,
   DIGIT_MODEL_KINDS,
   type DigitModelKind,
-} from "../../engine/digits/digitModels";
+} from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import {
   selectDigitModels,

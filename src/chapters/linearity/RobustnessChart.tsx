@@ -15,7 +15,7 @@ import {
   DIGIT_MODEL_INFO,
   DIGIT_MODEL_KINDS,
   type DigitModelKind,
-} from "../../engine/digits/digitModels";
+} from "../../engine/digits/digitModelKinds";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import { DIGIT_MODEL_STYLE } from "../digits/modelStyle";
 

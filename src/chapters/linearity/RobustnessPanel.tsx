@@ -3,7 +3,7 @@ import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
-import { DIGIT_MODEL_INFO, DIGIT_MODEL_KINDS } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_INFO, DIGIT_MODEL_KINDS } from "../../engine/digits/digitModelKinds";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import {
   selectCurves,

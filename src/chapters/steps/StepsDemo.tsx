@@ -1,7 +1,7 @@
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { formatPercent } from "../../components/format";
-import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModelKinds";
 import {
   selectDigitModels,
   selectDigitsError,

@@ -1,4 +1,4 @@
-import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/methods";
+import { CATASTROPHIC_OVERFITTING } from "../../engine/digits/adversarial/settings";
 import type { MethodSettings } from "../../engine/digits/adversarial/types";
 import { trainingStore } from "../../store/training";
 import type { TrainingSetup } from "../../store/training/trainingStore";

@@ -1,7 +1,7 @@
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { formatEpsilon, formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
-import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModelKinds";
 import { strongestTransfer } from "../../engine/digits/transferMatrix";
 import { DIGIT_MAX_EPS_LEVEL } from "../../store/digits/robustnessLevels";
 import {

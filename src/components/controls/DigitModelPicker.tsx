@@ -2,7 +2,7 @@ import {
   DIGIT_MODEL_INFO,
   DIGIT_MODEL_KINDS,
   type DigitModelKind,
-} from "../../engine/digits/digitModels";
+} from "../../engine/digits/digitModelKinds";
 
 /** A radio group choosing one of the three built-in digit models. */
 export function DigitModelPicker({

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 
 /** Class labels: one integer class index per batch row, as a plain array or a 1-D tensor. */
 export type Labels = number[] | tf.Tensor1D;

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { abortError } from "../abort";
 import type { LogitsFn } from "../types";
 import { yieldToBrowser } from "../yieldToBrowser";

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 
 /**
  * Euclidean projection of `xAdv` onto {z : ||z - x||_inf <= eps} intersected with [0,1]^d.

@@ -1,24 +1,7 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
 import type { LogitsFn } from "../types";
-
-/** The three built-in digit classifiers, built differently enough for transfer to be interesting. */
-export type DigitModelKind = "softmax" | "mlp" | "cnn";
-
-export const DIGIT_MODEL_KINDS: readonly DigitModelKind[] = ["softmax", "mlp", "cnn"];
-
-/** What the page says about each built-in model. */
-export const DIGIT_MODEL_INFO: Record<
-  DigitModelKind,
-  { name: string; shortName: string; layers: string }
-> = {
-  softmax: { name: "Softmax regression", shortName: "Softmax", layers: "784 → 10, linear" },
-  mlp: { name: "Multilayer perceptron", shortName: "MLP", layers: "784 → 128 ReLU → 10" },
-  cnn: {
-    name: "Convolutional network",
-    shortName: "CNN",
-    layers: "conv 3×3×8 → pool → conv 3×3×16 → pool → 10",
-  },
-};
+import type { DigitModelKind } from "./digitModelKinds";
 
 /** Digits are [N, 28, 28, 1] in [0,1] for every model; outputs are 10 logits (no softmax). */
 export const DIGIT_INPUT_SHAPE = [28, 28, 1] as const;
@@ -28,17 +11,17 @@ export const DIGIT_CLASSES = 10;
  * A fresh model of `kind` with seeded Glorot-uniform weights and zero biases, so a given seed
  * always starts from the same point (every training method compares from the same start).
  */
-export function buildDigitModel(kind: DigitModelKind, seed: number): tf.Sequential {
+export function buildDigitModel(kind: DigitModelKind, seed: number): tfl.Sequential {
   let layerSeed = seed;
-  const init = () => tf.initializers.glorotUniform({ seed: layerSeed++ });
-  const model = tf.sequential({ name: `digits_${kind}` });
+  const init = () => tfl.initializers.glorotUniform({ seed: layerSeed++ });
+  const model = tfl.sequential({ name: `digits_${kind}` });
   const dense = (units: number, activation: "relu" | "linear") =>
-    tf.layers.dense({ units, activation, kernelInitializer: init() });
+    tfl.layers.dense({ units, activation, kernelInitializer: init() });
   const conv = (filters: number) =>
-    tf.layers.conv2d({ filters, kernelSize: 3, activation: "relu", kernelInitializer: init() });
+    tfl.layers.conv2d({ filters, kernelSize: 3, activation: "relu", kernelInitializer: init() });
   if (kind === "cnn") {
     model.add(
-      tf.layers.conv2d({
+      tfl.layers.conv2d({
         inputShape: [...DIGIT_INPUT_SHAPE],
         filters: 8,
         kernelSize: 3,
@@ -46,12 +29,12 @@ export function buildDigitModel(kind: DigitModelKind, seed: number): tf.Sequenti
         kernelInitializer: init(),
       }),
     );
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
     model.add(conv(16));
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tf.layers.flatten());
+    model.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tfl.layers.flatten());
   } else {
-    model.add(tf.layers.flatten({ inputShape: [...DIGIT_INPUT_SHAPE] }));
+    model.add(tfl.layers.flatten({ inputShape: [...DIGIT_INPUT_SHAPE] }));
     if (kind === "mlp") model.add(dense(128, "relu"));
   }
   model.add(dense(DIGIT_CLASSES, "linear"));
@@ -59,6 +42,6 @@ export function buildDigitModel(kind: DigitModelKind, seed: number): tf.Sequenti
 }
 
 /** The model as the attacks see it: images in, logits out. */
-export function digitLogits(model: tf.LayersModel): LogitsFn {
+export function digitLogits(model: tfl.LayersModel): LogitsFn {
   return (x) => model.apply(x) as tf.Tensor2D;
 }

@@ -1,5 +1,7 @@
-import * as tf from "@tensorflow/tfjs";
-import { buildDigitModel, type DigitModelKind } from "./digitModels";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { DigitModelKind } from "./digitModelKinds";
+import { buildDigitModel } from "./digitModels";
 
 /**
  * The shipped weights of a built-in digit model: a small JSON description plus one binary of
@@ -24,7 +26,7 @@ export interface DigitWeightsMeta {
 }
 
 /** The model's weights as (meta shapes, bytes). */
-export function encodeWeights(model: tf.LayersModel): { shapes: number[][]; bytes: Uint8Array } {
+export function encodeWeights(model: tfl.LayersModel): { shapes: number[][]; bytes: Uint8Array } {
   const weights = model.getWeights();
   const shapes = weights.map((w) => w.shape);
   const values = weights.map((w) => w.dataSync() as Float32Array);
@@ -40,7 +42,7 @@ export function encodeWeights(model: tf.LayersModel): { shapes: number[][]; byte
 
 /** Sets `model`'s weights from shipped bytes; throws if they do not fit its architecture. */
 export function applyWeights(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   meta: DigitWeightsMeta,
   bytes: Uint8Array,
 ): void {
@@ -74,7 +76,7 @@ export function applyWeights(
 }
 
 /** A built-in model rebuilt from its shipped weights (the seed only fixes layer names' init). */
-export function modelFromWeights(meta: DigitWeightsMeta, bytes: Uint8Array): tf.Sequential {
+export function modelFromWeights(meta: DigitWeightsMeta, bytes: Uint8Array): tfl.Sequential {
   const model = buildDigitModel(meta.kind, meta.training.seed);
   try {
     applyWeights(model, meta, bytes);
@@ -90,7 +92,7 @@ export async function fetchShippedModel(
   kind: DigitModelKind,
   baseUrl: string,
   fetchFn: typeof fetch = fetch,
-): Promise<{ model: tf.Sequential; meta: DigitWeightsMeta }> {
+): Promise<{ model: tfl.Sequential; meta: DigitWeightsMeta }> {
   const get = async (file: string) => {
     const response = await fetchFn(`${baseUrl}${file}`);
     if (!response.ok) throw new Error(`Could not load ${file} (HTTP ${response.status}).`);

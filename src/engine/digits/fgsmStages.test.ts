@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { argMax } from "../topK";
-import { DIGIT_MODEL_KINDS, type DigitModelKind, digitLogits } from "./digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "./digitModelKinds";
+import { digitLogits } from "./digitModels";
 import { type CleanStages, fgsmCleanStages, fgsmEpsStages } from "./fgsmStages";
 import type { DigitSet } from "./mnistFormat";
 import { loadShippedModel, loadSplitFromDisk, weightPaths } from "./testing/nodeDigits";
 
 // Every built-in model whose shipped weights are on disk (the cnn's are trained separately).
 const KINDS = DIGIT_MODEL_KINDS.filter((k) => existsSync(weightPaths(k).bin));
-const models = {} as Record<DigitModelKind, tf.Sequential>;
+const models = {} as Record<DigitModelKind, tfl.Sequential>;
 let test: DigitSet;
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { fgsmFromSign } from "../attacks/fgsm";
 import { inputGradient } from "../attacks/gradient";
 import { perExampleCrossEntropy } from "../attacks/loss";

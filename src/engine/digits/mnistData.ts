@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { shuffledIndices } from "../random";
 import { type DigitSet, decodeDigits, pickDigits } from "./mnistFormat";
 

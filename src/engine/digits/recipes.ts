@@ -1,4 +1,4 @@
-import type { DigitModelKind } from "./digitModels";
+import type { DigitModelKind } from "./digitModelKinds";
 import type { TrainOptions } from "./train";
 
 /**

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { throwIfAborted } from "../abort";
 import { fgsmFromSign } from "../attacks/fgsm";
 import { inputGradient } from "../attacks/gradient";

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { throwIfAborted } from "../abort";
 import { perExampleCrossEntropy } from "../attacks/loss";
 import { type Batch, epochBatches, makeBatch } from "./batches";
@@ -37,14 +38,14 @@ export interface TrainHooks {
 export type TrainStep = (batch: Batch) => tf.Scalar;
 
 /** Mean softmax cross-entropy of `model` on a batch. */
-export function meanLoss(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor1D): tf.Scalar {
+export function meanLoss(model: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor1D): tf.Scalar {
   return tf.tidy(
     () => tf.mean(perExampleCrossEntropy(digitLogits(model)(x), y, false)) as tf.Scalar,
   );
 }
 
 /** Ordinary empirical-risk minimisation: one gradient step on the clean batch. */
-export function standardStep(model: tf.LayersModel, optimizer: tf.Optimizer): TrainStep {
+export function standardStep(model: tfl.LayersModel, optimizer: tf.Optimizer): TrainStep {
   // Only this model's weights: other trainable variables (a free-training delta) stay out.
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
   return ({ x, y }) => optimizer.minimize(() => meanLoss(model, x, y), true, weights) as tf.Scalar;
@@ -81,7 +82,7 @@ export async function runEpochs(
 
 /** Standard training of a digit model with Adam; the optimizer is freed at the end. */
 export async function trainDigitModel(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   train: DigitSet,
   options: TrainOptions,
   hooks: TrainHooks = {},

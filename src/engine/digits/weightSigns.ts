@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { fgsm } from "../attacks/fgsm";
 import { inputGradient } from "../attacks/gradient";
 import type { LogitsFn } from "../types";
@@ -7,7 +8,7 @@ import type { LogitsFn } from "../types";
  * The softmax-regression model's weights as ten 28x28 images: column k of the 784x10 kernel
  * is what class k "looks for" (logit_k = w_k . x + b_k).
  */
-export async function classWeightImages(model: tf.LayersModel): Promise<Float32Array[]> {
+export async function classWeightImages(model: tfl.LayersModel): Promise<Float32Array[]> {
   const kernel = model.getWeights()[0];
   if (kernel.shape.length !== 2 || kernel.shape[1] !== 10) {
     throw new Error("Weight images need the softmax-regression model (a 784x10 kernel).");

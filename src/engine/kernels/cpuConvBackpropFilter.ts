@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 
 /**
  * A faster cpu kernel for Conv2DBackpropFilter (the weight gradient of a convolution).

@@ -2,7 +2,7 @@
  * "Load model from files": the user picks model.json and its weight files on disk; nothing is
  * uploaded anywhere. Weight files are matched to the manifest by file name.
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 import { fileNameOf, ModelLoadError } from "./errors";
 import { assembleArtifacts, parseModelJson } from "./manifest";
 

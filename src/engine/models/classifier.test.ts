@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClassifier, type ImageNetClassifier } from "./classifier";
 import { displayName, IMAGENET_CLASS_NAMES } from "./classNames";
@@ -12,10 +13,10 @@ const CAT_CLASSES = [281, 282, 283, 284, 285]; // tabby, tiger cat, Persian, Sia
 
 /** A tiny layers model as in-memory artifacts. */
 async function tinyLayersArtifacts(outputs: number, size = 8): Promise<tf.io.ModelArtifacts> {
-  const model = tf.sequential({
+  const model = tfl.sequential({
     layers: [
-      tf.layers.globalAveragePooling2d({ inputShape: [size, size, 3] }),
-      tf.layers.dense({ units: outputs, kernelInitializer: "ones", biasInitializer: "zeros" }),
+      tfl.layers.globalAveragePooling2d({ inputShape: [size, size, 3] }),
+      tfl.layers.dense({ units: outputs, kernelInitializer: "ones", biasInitializer: "zeros" }),
     ],
   });
   let saved: tf.io.ModelArtifacts = {};

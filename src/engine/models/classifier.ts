@@ -3,7 +3,9 @@
  * images [N,S,S,3] in [0,1] in, logits [N,1000] in the standard class order out.
  */
 
-import * as tf from "@tensorflow/tfjs";
+import { type GraphModel, loadGraphModel } from "@tensorflow/tfjs-converter";
+import * as tf from "@tensorflow/tfjs-core";
+import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { errorMessage } from "../errorMessage";
 import type { LogitsFn } from "../types";
 import type { ClassOrder, ImageNetModelSpec } from "./catalog";
@@ -40,7 +42,7 @@ export interface ClassifierOptions {
 /** Input side when the model leaves it open. */
 const DEFAULT_INPUT_SIZE = 224;
 
-type AnyModel = tf.GraphModel | tf.LayersModel;
+type AnyModel = GraphModel | LayersModel;
 
 async function loadModel(
   artifacts: tf.io.ModelArtifacts,
@@ -48,9 +50,10 @@ async function loadModel(
 ): Promise<AnyModel> {
   try {
     const handler = tf.io.fromMemory(artifacts);
-    return format === "graph"
-      ? await tf.loadGraphModel(handler)
-      : await tf.loadLayersModel(handler);
+    if (format === "graph") return await loadGraphModel(handler);
+    // Layers models (Darknet, some files) are rarer: their half of tfjs loads only for them.
+    const { loadLayersModel } = await import("@tensorflow/tfjs-layers");
+    return await loadLayersModel(handler);
   } catch (error) {
     const detail = errorMessage(error);
     throw new ModelLoadError(

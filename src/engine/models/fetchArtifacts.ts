@@ -2,7 +2,7 @@
  * Downloads a model's model.json and weight files with exact byte progress, and turns every
  * failure into a ModelLoadError the page can explain (offline, HTTP status, truncated file, ...).
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 import { isAbort } from "../abort";
 import { type ImageNetModelSpec, modelJsonUrl, weightUrl } from "./catalog";
 import { abortedError, httpError, ModelLoadError, offlineError } from "./errors";

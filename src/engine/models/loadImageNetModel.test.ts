@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ModelLoadError } from "./errors";
 import { loadImageNetModel } from "./loadImageNetModel";

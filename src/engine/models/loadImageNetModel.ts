@@ -2,7 +2,7 @@
  * The one call the app makes to get an ImageNet classifier: IndexedDB cache first (so a
  * lecture works offline after one visit), else the network, then the cache is filled.
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 import { artifactsFromFiles } from "./artifactsFromFiles";
 import type { ImageNetModelSpec } from "./catalog";
 import { type ClassifierOptions, createClassifier, type ImageNetClassifier } from "./classifier";

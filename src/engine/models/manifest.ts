@@ -3,7 +3,7 @@
  * files on disk, IndexedDB cache): parse and validate the JSON, compute how many bytes each
  * weight group must hold, and join the weight files into `tf.io.ModelArtifacts`.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { fileNameOf, formatBytes, ModelLoadError, truncatedError } from "./errors";
 
 /** One group of a weights manifest: weight files (paths) and the weights they hold. */

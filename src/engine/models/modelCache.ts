@@ -3,7 +3,7 @@
  * visit. Own database "gibbon-models", store "artifacts". Everything here fails soft: without
  * IndexedDB, or when the quota is exceeded, reads return null and writes return false.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import type { ImageNetModelSpec } from "./catalog";
 
 const DB_NAME = "gibbon-models";

@@ -1,7 +1,7 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
 import type { BackendName } from "../../engine/backend";
-import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
 import type { DigitsApi, RetrainProgress } from "../../workers/digits/api";

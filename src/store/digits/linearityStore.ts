@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { mergeRobustness, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import { errorMessage } from "../../engine/errorMessage";
 import type { PairView, SampleDigit } from "../../workers/digits/api";

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoreApi } from "zustand/vanilla";
 import { digitLogits } from "../../engine/digits/digitModels";
@@ -11,7 +12,7 @@ import type { DigitsStore } from "./digitsStore";
 import { createStepsStore, type StepsStore } from "./stepsStore";
 
 let split: DigitSplit;
-let mlp: tf.LayersModel;
+let mlp: tfl.LayersModel;
 let worker: ReturnType<typeof inProcessDigits>;
 let digits: StoreApi<DigitsStore>;
 

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { epsilonFromLevels } from "../../engine/attacks/params";
-import type { DigitModelKind } from "../../engine/digits/digitModels";
+import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
 import { errorMessage } from "../../engine/errorMessage";

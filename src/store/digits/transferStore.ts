@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import { errorMessage } from "../../engine/errorMessage";
 import type { DigitsStore } from "./digitsStore";

@@ -1,5 +1,5 @@
 import type { BackendStatus } from "../../engine/backend";
-import type { DigitModelKind } from "../../engine/digits/digitModels";
+import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 
 export interface DigitModelStatus {
   status: "loading" | "ready" | "error";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/methods";
+import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/settings";
 import type { RunCounters, TrainingMethod } from "../../engine/digits/adversarial/types";
 import { costTable } from "./costTable";
 import { DEFAULT_SETUP, type RunView, runSpec } from "./trainingStore";

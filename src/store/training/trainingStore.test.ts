@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { pickDigits } from "../../engine/digits/mnistFormat";

@@ -1,7 +1,7 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
 import type { BackendName, BackendStatus } from "../../engine/backend";
-import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/methods";
+import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/settings";
 import {
   type MethodSettings,
   type RunCounters,
@@ -9,7 +9,7 @@ import {
   TRAINING_METHODS,
   type TrainingMethod,
 } from "../../engine/digits/adversarial/types";
-import type { DigitModelKind } from "../../engine/digits/digitModels";
+import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
 import type { Client } from "../../workers/rpc/client";

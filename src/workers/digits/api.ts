@@ -1,5 +1,5 @@
 import type { BackendName, BackendStatus } from "../../engine/backend";
-import type { DigitModelKind } from "../../engine/digits/digitModels";
+import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";

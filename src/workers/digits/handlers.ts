@@ -1,13 +1,10 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import type { BackendName, BackendStatus } from "../../engine/backend";
 import { canDifferentiateConvnets } from "../../engine/backend";
 import { makeBatch } from "../../engine/digits/batches";
-import {
-  buildDigitModel,
-  DIGIT_MODEL_KINDS,
-  type DigitModelKind,
-  digitLogits,
-} from "../../engine/digits/digitModels";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
+import { buildDigitModel, digitLogits } from "../../engine/digits/digitModels";
 import { fetchShippedModel } from "../../engine/digits/digitWeights";
 import { accuracy } from "../../engine/digits/evaluate";
 import { fgsmCleanStages, fgsmEpsStages } from "../../engine/digits/fgsmStages";
@@ -36,7 +33,7 @@ import type { DigitChoice, DigitsApi } from "./api";
 /** The digits and models, owned by the worker. */
 interface DigitContext {
   split: DigitSplit;
-  models: Record<DigitModelKind, tf.LayersModel>;
+  models: Record<DigitModelKind, tfl.LayersModel>;
   logits: Record<DigitModelKind, LogitsFn>;
   /** Bumped by every swap of weights. */
   version: number;
@@ -72,7 +69,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
   };
 
   /** Swaps `model` in for `kind`, disposing the old one; returns its test accuracy. */
-  async function adopt(kind: DigitModelKind, model: tf.LayersModel) {
+  async function adopt(kind: DigitModelKind, model: tfl.LayersModel) {
     const c = need();
     c.swapped.abort();
     c.swapped = new AbortController();

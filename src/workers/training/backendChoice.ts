@@ -1,9 +1,10 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import {
   type BackendStatus,
   canDifferentiateConvnets,
   initBackend,
   isSoftwareWebGL,
+  switchBackend,
 } from "../../engine/backend";
 import type { RunRequest } from "./protocol";
 
@@ -24,9 +25,9 @@ export async function startTrainingBackend(
     async forRuns(runs: readonly RunRequest[]): Promise<BackendStatus> {
       const convnet = runs.some((r) => r.spec.kind === "cnn");
       const want = software && !convnet ? "wasm" : started.name;
-      if (tf.getBackend() !== want && !(await tf.setBackend(want)))
-        await tf.setBackend(started.name);
-      if (convnet && !canDifferentiateConvnets()) await tf.setBackend("cpu");
+      if (tf.getBackend() !== want && !(await switchBackend(want)))
+        await switchBackend(started.name);
+      if (convnet && !canDifferentiateConvnets()) await switchBackend("cpu");
       const name = tf.getBackend() as BackendStatus["name"];
       const note =
         name === "wasm" && software

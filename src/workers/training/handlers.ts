@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import type { BackendName, BackendStatus } from "../../engine/backend";
 import { type DigitSplit, fetchDigits, splitDigits } from "../../engine/digits/mnistData";
 import type { Handlers } from "../rpc/serve";

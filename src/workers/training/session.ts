@@ -1,4 +1,4 @@
-import { getBackend } from "@tensorflow/tfjs";
+import { getBackend } from "@tensorflow/tfjs-core";
 import { abortError } from "../../engine/abort";
 import { canDifferentiateConvnets } from "../../engine/backend";
 import { cleanAndRobustAccuracy } from "../../engine/digits/adversarial/robustAccuracy";

@@ -1,9 +1,9 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pickDigits } from "../mnistFormat";
 import { loadSplitFromDisk } from "../testing/nodeDigits";
-import { DEFAULT_METHOD_SETTINGS } from "./methods";
 import { cleanAndRobustAccuracy } from "./robustAccuracy";
+import { DEFAULT_METHOD_SETTINGS } from "./settings";
 import { createTrainingRun } from "./trainingRun";
 import type { RunSpec, TrainingMethod } from "./types";
 

@@ -1,4 +1,5 @@
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { seededRandom } from "../../random";
 import type { Batch } from "../batches";
 import { standardStep, type TrainStep } from "../train";
@@ -16,7 +17,7 @@ export function seedStream(seed: number): () => number {
  * (x', y) (one more of each). Returns the loss at x' (the caller disposes it).
  */
 export function attackThenStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   attack: (batch: Batch, seed: number) => tf.Tensor,
   attackPasses: number,

@@ -1,4 +1,5 @@
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { pgd } from "../../attacks/pgd";
 import { digitLogits } from "../digitModels";
 import type { TrainStep } from "../train";
@@ -20,7 +21,7 @@ export interface FastOptions {
  * intersected with [0,1]: a one-step PGD. Costs 1 forward + 1 backward pass.
  */
 export function fastAttack(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   x: tf.Tensor,
   y: tf.Tensor1D,
   options: FastOptions & { seed: number },
@@ -40,7 +41,7 @@ export function fastAttack(
  * 2 forward + 2 backward passes per minibatch; random starts seeded from `seed`.
  */
 export function fastTrainingStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   options: FastOptions,
   count: PassCount,

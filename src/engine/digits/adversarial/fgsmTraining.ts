@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { fgsmFromGradient } from "../../attacks/fgsm";
 import { assertEpsilon } from "../../attacks/params";
 import { meanLoss, type TrainStep } from "../train";
@@ -14,7 +15,7 @@ import type { PassCount } from "./types";
  * alpha * g_clean + (1 - alpha) * g_adv. Returns L~ (the caller disposes it).
  */
 export function fgsmTrainingStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   options: { eps: number; alpha: number },
   count: PassCount,

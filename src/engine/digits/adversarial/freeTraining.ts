@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { assertEpsilon } from "../../attacks/params";
 import type { Batch } from "../batches";
 import type { TrainStep } from "../train";
@@ -23,7 +24,7 @@ const clipToImage = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => 
  * copy, not keep). Call `dispose()` at the end.
  */
 export function freeTrainingStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   options: {
     eps: number;

@@ -1,8 +1,9 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { meanLoss } from "../train";
 
 /** The model's own trainable variables (a perturbation variable stays out of the update). */
-export function modelWeights(model: tf.LayersModel): tf.Variable[] {
+export function modelWeights(model: tfl.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
 }
 
@@ -22,7 +23,7 @@ export interface LossGradients {
  * trainable variable: variableGrads ignores the others. Call inside tf.tidy.
  */
 export function lossGradients(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   weights: tf.Variable[],
   v: tf.Variable,
   y: tf.Tensor1D,

@@ -1,9 +1,10 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBatch } from "../batches";
 import { buildDigitModel } from "../digitModels";
 import { loadSplitFromDisk } from "../testing/nodeDigits";
-import { DEFAULT_METHOD_SETTINGS, passesPerMinibatch, trainingStep } from "./methods";
+import { passesPerMinibatch, trainingStep } from "./methods";
+import { DEFAULT_METHOD_SETTINGS } from "./settings";
 import { TRAINING_METHODS } from "./types";
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { pgd } from "../../attacks/pgd";
 import { digitLogits } from "../digitModels";
 import type { TrainStep } from "../train";
@@ -11,7 +12,7 @@ import type { PassCount } from "./types";
  * Costs k forward + k backward passes. Returns x' (the caller disposes it).
  */
 export function pgdTrainingAttack(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   x: tf.Tensor,
   y: tf.Tensor1D,
   options: { eps: number; steps: number; seed: number },
@@ -32,7 +33,7 @@ export function pgdTrainingAttack(
  * Each minibatch's random start is seeded from `seed`.
  */
 export function pgdTrainingStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   options: { eps: number; steps: number },
   count: PassCount,

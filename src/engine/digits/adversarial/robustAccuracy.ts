@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { fgsm } from "../../attacks/fgsm";
 import { pgd } from "../../attacks/pgd";
 import { forEachBatch } from "../batches";
@@ -35,7 +36,7 @@ export interface AttackedAccuracy {
  * backend between batches so a worker's event loop is never blocked for long.
  */
 export async function cleanAndRobustAccuracy(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   set: DigitSet,
   opts: RobustAccuracyOptions,
 ): Promise<AttackedAccuracy> {

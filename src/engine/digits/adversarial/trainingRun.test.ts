@@ -1,9 +1,11 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { epochBatches } from "../batches";
 import { type DigitSet, pickDigits } from "../mnistFormat";
 import { loadSplitFromDisk } from "../testing/nodeDigits";
-import { DEFAULT_METHOD_SETTINGS, passesPerMinibatch } from "./methods";
+import { passesPerMinibatch } from "./methods";
+import { DEFAULT_METHOD_SETTINGS } from "./settings";
 import { collapsed, createTrainingRun, EARLY_STOPPING } from "./trainingRun";
 import { type RunSpec, TRAINING_METHODS, type TrainingMethod } from "./types";
 
@@ -31,7 +33,8 @@ const specOf = (method: TrainingMethod, over: Partial<RunSpec> = {}): RunSpec =>
   ...over,
 });
 
-const weightValues = (model: tf.LayersModel) => model.getWeights().map((w) => w.dataSync().slice());
+const weightValues = (model: tfl.LayersModel) =>
+  model.getWeights().map((w) => w.dataSync().slice());
 
 describe("a training run", () => {
   it.each(TRAINING_METHODS)(

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
 import { shuffledIndices } from "../../random";
 import { epochBatches, makeBatch } from "../batches";
 import { buildDigitModel } from "../digitModels";
@@ -23,7 +24,7 @@ export interface StepReport {
 
 export interface TrainingRun {
   readonly spec: RunSpec;
-  readonly model: tf.LayersModel;
+  readonly model: tfl.LayersModel;
   readonly counters: Readonly<RunCounters>;
   /** Budget spent, or stopped early. */
   readonly done: boolean;
@@ -76,7 +77,7 @@ export function collapsed(best: number, now: number, options: EarlyStoppingOptio
 export interface RunOptions {
   earlyStopping?: Partial<EarlyStoppingOptions>;
   /** Replaces the PGD check (tests): returns a robust accuracy; its passes are not counted. */
-  check?: (model: tf.LayersModel) => Promise<number>;
+  check?: (model: tfl.LayersModel) => Promise<number>;
 }
 
 /**

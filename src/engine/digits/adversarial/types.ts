@@ -1,4 +1,4 @@
-import type { DigitModelKind } from "../digitModels";
+import type { DigitModelKind } from "../digitModelKinds";
 
 /** The training methods of chapters 5-6, in the blog's order. */
 export const TRAINING_METHODS = ["standard", "fgsm", "pgd", "free", "fast"] as const;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type * as tf from "@tensorflow/tfjs";
-import type { DigitModelKind } from "../digitModels";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import type { DigitModelKind } from "../digitModelKinds";
 import { type DigitWeightsMeta, modelFromWeights } from "../digitWeights";
 import { type DigitSplit, splitDigits } from "../mnistData";
 import { type DigitSet, decodeDigits } from "../mnistFormat";
@@ -28,7 +28,7 @@ export function weightPaths(kind: DigitModelKind): { meta: string; bin: string }
 }
 
 /** A built-in model with its shipped weights, loaded from disk. */
-export async function loadShippedModel(kind: DigitModelKind): Promise<tf.Sequential> {
+export async function loadShippedModel(kind: DigitModelKind): Promise<tfl.Sequential> {
   const paths = weightPaths(kind);
   const meta = JSON.parse(await readFile(paths.meta, "utf8")) as DigitWeightsMeta;
   return modelFromWeights(meta, new Uint8Array(await readFile(paths.bin)));

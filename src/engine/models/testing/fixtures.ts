@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { PNG } from "pngjs";
 import { expect } from "vitest";
 import { findImageNetModel, type ImageNetModelSpec } from "../catalog";

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { createDigitsStore } from "../../../store/digits/digitsStore";
 import { inProcess } from "../../rpc/testing/inProcess";
 import type { DigitsApi } from "../api";

@@ -1,0 +1,10 @@
+/**
+ * What Gibbon's code expects of TensorFlow.js beyond tfjs-core, registered once per thread (the
+ * page, each worker, the unit tests): a gradient for every op, chained ops (`x.expandDims()`),
+ * and the webgl backend. The umbrella package @tensorflow/tfjs did the same, and also pulled
+ * in layers, converter, data and the cpu backend, which only some code needs and imports
+ * itself (the fallbacks load with switchBackend).
+ */
+import "@tensorflow/tfjs-core/dist/register_all_gradients";
+import "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops";
+import "@tensorflow/tfjs-backend-webgl";
