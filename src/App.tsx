@@ -1,30 +1,33 @@
 import { Fragment, useRef } from "react";
 import { CHAPTERS } from "./chapters/chapterList";
-import { LinearityChapter } from "./chapters/linearity/LinearityChapter";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
-import { FgsmStepsChapter } from "./chapters/steps/FgsmStepsChapter";
-import { AdversarialTrainingChapter } from "./chapters/training/AdversarialTrainingChapter";
-import { FreeTrainingChapter } from "./chapters/training/FreeTrainingChapter";
-import { TransferChapter } from "./chapters/transfer/TransferChapter";
 import { ChapterPager } from "./components/nav/ChapterPager";
+import { type ChapterView, LazyChapter } from "./components/nav/LazyChapter";
 import { TableOfContents } from "./components/nav/TableOfContents";
+import { useChaptersWanted } from "./components/nav/useChaptersWanted";
 import { useHeightVariable } from "./components/nav/useHeightVariable";
 import { StatusBar } from "./components/StatusBar";
 
-/** Each chapter's view, by its id in CHAPTERS. */
-const VIEWS: Record<string, () => React.JSX.Element> = {
-  prank: PrankChapter,
-  linearity: LinearityChapter,
-  "fgsm-steps": FgsmStepsChapter,
-  transfer: TransferChapter,
-  training: AdversarialTrainingChapter,
-  free: FreeTrainingChapter,
+/**
+ * Chapters 2-6 by their id in CHAPTERS: each is its own chunk, fetched once chapter 1 has
+ * shown its first result (or the reader scrolls to it first), so chapter 1 loads alone.
+ */
+const LATER: Record<string, () => Promise<ChapterView>> = {
+  linearity: () => import("./chapters/linearity/LinearityChapter").then((m) => m.LinearityChapter),
+  "fgsm-steps": () => import("./chapters/steps/FgsmStepsChapter").then((m) => m.FgsmStepsChapter),
+  transfer: () => import("./chapters/transfer/TransferChapter").then((m) => m.TransferChapter),
+  training: () =>
+    import("./chapters/training/AdversarialTrainingChapter").then(
+      (m) => m.AdversarialTrainingChapter,
+    ),
+  free: () => import("./chapters/training/FreeTrainingChapter").then((m) => m.FreeTrainingChapter),
 };
 
 /** The page: a masthead with the table of contents, the chapters in the blog's order, the credits. */
 export function App() {
   const masthead = useRef<HTMLElement>(null);
   useHeightVariable(masthead, "--masthead-height");
+  const { wanted, want } = useChaptersWanted();
   return (
     <>
       <header className="masthead" ref={masthead}>
@@ -38,15 +41,16 @@ export function App() {
         <TableOfContents />
       </header>
       <main>
-        {CHAPTERS.map(({ id }) => {
-          const View = VIEWS[id];
-          return (
-            <Fragment key={id}>
-              <View />
-              <ChapterPager id={id} />
-            </Fragment>
-          );
-        })}
+        {CHAPTERS.map(({ id }) => (
+          <Fragment key={id}>
+            {id === "prank" ? (
+              <PrankChapter />
+            ) : (
+              <LazyChapter id={id} load={LATER[id]} wanted={wanted} onNear={want} />
+            )}
+            <ChapterPager id={id} />
+          </Fragment>
+        ))}
       </main>
       <footer className="site-footer">
         <p>

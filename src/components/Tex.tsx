@@ -1,12 +1,22 @@
-import katex from "katex";
 import { useEffect, useRef } from "react";
 import { Scroller } from "./Scroller";
 
-/** One KaTeX rendering into a span. */
+/** KaTeX, fetched with the first formula on screen (chapter 1 predicts without waiting for it). */
+let katex: Promise<typeof import("katex").default> | null = null;
+
+/** One KaTeX rendering into a span (empty for the moment KaTeX takes to arrive). */
 function Typeset({ tex, display }: { tex: string; display: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (ref.current) katex.render(tex, ref.current, { displayMode: display, throwOnError: false });
+    let current = true;
+    katex ??= import("katex").then((m) => m.default);
+    void katex.then((k) => {
+      if (current && ref.current)
+        k.render(tex, ref.current, { displayMode: display, throwOnError: false });
+    });
+    return () => {
+      current = false;
+    };
   }, [tex, display]);
   return <span ref={ref} className={display ? "tex-piece" : undefined} />;
 }
