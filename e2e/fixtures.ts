@@ -143,3 +143,12 @@ export const test = base.extend<{ consoleErrors: string[]; offOrigin: OffOrigin 
 });
 
 export { expect };
+
+/**
+ * Scrolls a chapter's top to the top of the page, as its table-of-contents link does. It may
+ * still be its loading placeholder: the page keeps it in place when its code arrives (a
+ * Playwright scrollIntoViewIfNeeded would wait for it to be stable and fail when it is replaced).
+ */
+export async function scrollToChapter(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+}

@@ -1,9 +1,9 @@
-import { expect, test } from "./fixtures";
+import { expect, scrollToChapter, test } from "./fixtures";
 
 /** Chapter 2 starts its work when it scrolls into view. */
 async function openLinearity(page: import("@playwright/test").Page) {
   await page.goto("/");
-  await page.locator("#linearity").scrollIntoViewIfNeeded();
+  await scrollToChapter(page, "linearity");
   await expect(page.getByRole("heading", { name: /Why it happens/ })).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, scrollToChapter, test } from "./fixtures";
 
 const BEFORE = "probabilities before the attack";
 const AFTER = "probabilities after the attack";
@@ -8,7 +8,7 @@ const AFTER = "probabilities after the attack";
 async function openChapter(page: Page): Promise<Locator> {
   await page.goto("/");
   const chapter = page.locator("#fgsm-steps");
-  await chapter.scrollIntoViewIfNeeded();
+  await scrollToChapter(page, "fgsm-steps");
   // The first result: the default test digit, on the MLP, at eps = 26/255. The digits and models
   // load when the chapter comes into view, while chapter 1 shares the (software) GPU.
   await expect(chapter.getByRole("list", { name: AFTER })).toHaveAttribute(

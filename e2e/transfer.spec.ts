@@ -1,11 +1,11 @@
-import { expect, test } from "./fixtures";
+import { expect, scrollToChapter, test } from "./fixtures";
 
 test("the transfer matrix fills in, with each white-box diagonal above the clean error", async ({
   page,
 }) => {
   test.setTimeout(300_000);
   await page.goto("/");
-  await page.locator("#transfer").scrollIntoViewIfNeeded();
+  await scrollToChapter(page, "transfer");
   const matrix = page.getByRole("table", { name: "transfer matrix" });
   await expect(matrix).toBeVisible();
   // It starts by itself when the chapter comes into view: FGSM at 26/255 on 2,000 test digits.

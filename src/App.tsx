@@ -1,4 +1,4 @@
-import { Fragment, useRef } from "react";
+import { useRef } from "react";
 import { CHAPTERS } from "./chapters/chapterList";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
 import { ChapterPager } from "./components/nav/ChapterPager";
@@ -6,6 +6,7 @@ import { type ChapterView, LazyChapter } from "./components/nav/LazyChapter";
 import { TableOfContents } from "./components/nav/TableOfContents";
 import { useChaptersWanted } from "./components/nav/useChaptersWanted";
 import { useHeightVariable } from "./components/nav/useHeightVariable";
+import { useKeepReadingPlace } from "./components/nav/useKeepReadingPlace";
 import { StatusBar } from "./components/StatusBar";
 
 /**
@@ -28,6 +29,8 @@ export function App() {
   const masthead = useRef<HTMLElement>(null);
   useHeightVariable(masthead, "--masthead-height");
   const { wanted, want } = useChaptersWanted();
+  const main = useRef<HTMLElement>(null);
+  useKeepReadingPlace(main);
   return (
     <>
       <header className="masthead" ref={masthead}>
@@ -40,16 +43,18 @@ export function App() {
         <StatusBar />
         <TableOfContents />
       </header>
-      <main>
+      <main ref={main}>
         {CHAPTERS.map(({ id }) => (
-          <Fragment key={id}>
+          // A stable slot per chapter: the table of contents watches it while a chapter's
+          // placeholder gives way to the chapter itself.
+          <div className="chapter-slot" data-chapter={id} key={id}>
             {id === "prank" ? (
               <PrankChapter />
             ) : (
               <LazyChapter id={id} load={LATER[id]} wanted={wanted} onNear={want} />
             )}
             <ChapterPager id={id} />
-          </Fragment>
+          </div>
         ))}
       </main>
       <footer className="site-footer">

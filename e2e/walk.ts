@@ -1,0 +1,87 @@
+import { expect, type Page } from "@playwright/test";
+import { expectTop1, scrollToChapter, tellFgsmStory, waitForIdle } from "./fixtures";
+import { type LongTask, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
+
+/** Each chapter's first live result: the walk moves on once it is on screen. */
+const FIRST_RESULT: Record<string, (page: Page) => Promise<void>> = {
+  linearity: (page) =>
+    expect(
+      page.getByRole("table", { name: "digit models" }).getByRole("row", { name: /Softmax/ }),
+    ).toContainText(/\d+\.\d%/, { timeout: 150_000 }),
+  "fgsm-steps": (page) =>
+    expect(page.locator("#fgsm-steps [data-input]").first()).toHaveAttribute(
+      "data-input",
+      /eps\d+$/,
+      { timeout: 150_000 },
+    ),
+  transfer: (page) =>
+    expect(page.getByRole("table", { name: "transfer matrix" })).toBeVisible({ timeout: 150_000 }),
+};
+
+/** One step of the walk, and the long tasks that started during it. */
+export interface WalkPhase {
+  name: string;
+  tasks: LongTask[];
+}
+
+/**
+ * A reader's walk (issue 11): load to chapter 1's first prediction; the two stories; 12 slider
+ * moves; chapters 2-4 scrolled to, each until its first result and 5 s more; a chapter 5 run
+ * (softmax, one epoch, standard and free) started, and chapters 4-2 scrolled back through while
+ * it trains. Returns the main-thread long tasks per phase; the page must be fresh.
+ */
+export async function readersWalk(page: Page): Promise<WalkPhase[]> {
+  const phases: WalkPhase[] = [];
+  const phase = async (name: string, walk: () => Promise<void>) => {
+    const t0 = await pageNow(page);
+    await walk();
+    phases.push({ name, tasks: await longTasksSince(page, t0) });
+  };
+  await watchLongTasks(page);
+  await page.goto("/");
+  await expectTop1(page, "original prediction", "giant panda");
+  await waitForIdle(page);
+  const loaded = await pageNow(page);
+  phases.push({
+    name: `load -> first prediction (${(loaded / 1000).toFixed(1)} s)`,
+    tasks: await longTasksSince(page, 0),
+  });
+  await phase("chapter 1: the two stories", async () => {
+    await tellFgsmStory(page);
+    await page.getByRole("button", { name: /^Panda → gibbon/ }).click();
+    await waitForIdle(page);
+    await tellFgsmStory(page);
+  });
+  await phase("chapter 1: 12 slider moves (FGSM)", async () => {
+    await page
+      .locator("#prank")
+      .getByRole("slider", { name: /epsilon/ })
+      .focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(i < 6 ? "ArrowRight" : "ArrowLeft");
+      await page.waitForTimeout(150);
+    }
+    await waitForIdle(page);
+  });
+  for (const id of ["linearity", "fgsm-steps", "transfer"]) {
+    await phase(`scroll to #${id}, its first result and 5 s`, async () => {
+      await scrollToChapter(page, id);
+      await FIRST_RESULT[id](page);
+      await page.waitForTimeout(5_000);
+    });
+  }
+  await phase("chapter 5 run, scrolling back through 4-2", async () => {
+    await scrollToChapter(page, "training");
+    const lab = page.locator("#training-lab");
+    await lab.getByRole("radio", { name: "Softmax" }).check();
+    await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
+    await lab.getByRole("button", { name: "Train" }).click();
+    for (const id of ["transfer", "fgsm-steps", "linearity"]) {
+      await page.waitForTimeout(4_000);
+      await scrollToChapter(page, id);
+    }
+    await scrollToChapter(page, "training");
+    await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+  });
+  return phases;
+}
