@@ -145,10 +145,12 @@ export const test = base.extend<{ consoleErrors: string[]; offOrigin: OffOrigin 
 export { expect };
 
 /**
- * Scrolls a chapter's top to the top of the page, as its table-of-contents link does. It may
- * still be its loading placeholder: the page keeps it in place when its code arrives (a
- * Playwright scrollIntoViewIfNeeded would wait for it to be stable and fail when it is replaced).
+ * Scrolls a chapter's top to the top of the page, as its table-of-contents link does, and waits
+ * for the chapter's code (it may have been its loading placeholder: the page keeps it in place
+ * when the code arrives; a Playwright scrollIntoViewIfNeeded would wait for a stable element and
+ * fail when the placeholder is replaced).
  */
 export async function scrollToChapter(page: Page, id: string): Promise<void> {
   await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await expect(page.locator(`#${id}.chapter-loading`)).toHaveCount(0);
 }

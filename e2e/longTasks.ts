@@ -26,15 +26,28 @@ export async function watchLongTasks(page: Page): Promise<void> {
       for (const e of list.getEntries()) watch.tasks.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: "longtask", buffered: true });
     type Frame = PerformanceEntry & {
-      scripts: { invoker: string; sourceFunctionName: string; duration: number }[];
+      renderStart: number;
+      scripts: {
+        invoker: string;
+        sourceFunctionName: string;
+        sourceURL: string;
+        sourceCharPosition: number;
+        duration: number;
+      }[];
     };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as Frame[]) {
+        const end = e.startTime + e.duration;
         const scripts = [...e.scripts]
           .sort((a, b) => b.duration - a.duration)
           .slice(0, 3)
-          .map((s) => `${s.invoker} ${s.sourceFunctionName} ${s.duration.toFixed(0)} ms`);
-        watch.frames.push({ start: e.startTime, end: e.startTime + e.duration, scripts });
+          .map((s) => {
+            const at = `${s.sourceURL.split("/").pop()}:${s.sourceCharPosition}`;
+            return `${s.invoker} ${s.sourceFunctionName}@${at} ${s.duration.toFixed(0)} ms`;
+          });
+        // Style, layout and paint of the frame: the part no script accounts for.
+        if (e.renderStart > 0) scripts.push(`rendering ${(end - e.renderStart).toFixed(0)} ms`);
+        watch.frames.push({ start: e.startTime, end, scripts });
       }
     }).observe({ type: "long-animation-frame", buffered: true });
   });
