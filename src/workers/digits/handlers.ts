@@ -175,7 +175,8 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
       const signal = AbortSignal.any([job.signal, c.swapped.signal]);
       const models = DIGIT_MODEL_KINDS.map((id) => ({ id, f: c.logits[id] }));
       const out = await transferMatrix(models, c.split.test, attack, {
-        batchSize: 500,
+        // Small batches: a slider call waits at most one batch for its turn (bench/steps.bench.ts).
+        batchSize: 125,
         signal,
         onProgress: async (done, total) => {
           job.progress({ kind: "batches", done, total });
