@@ -57,11 +57,17 @@ export async function readersWalk(page: Page): Promise<WalkPhase[]> {
       .locator("#prank")
       .getByRole("slider", { name: /epsilon/ })
       .focus();
+    // From the story's 4/255: seven up, five down, so the last result on screen (6/255) is
+    // the last move's.
     for (let i = 0; i < 12; i++) {
-      await page.keyboard.press(i < 6 ? "ArrowRight" : "ArrowLeft");
+      await page.keyboard.press(i < 7 ? "ArrowRight" : "ArrowLeft");
       await page.waitForTimeout(150);
     }
-    // Chapter 1's last work (its sweep) is counted here, not in the phases of the chapters after.
+    // Chapter 1's last work (that move, its sweep) is counted here, not in the phases after.
+    await expect(page.getByRole("list", { name: "adversarial prediction" })).toHaveAttribute(
+      "data-input",
+      "eps6",
+    );
     await waitForSweep(page);
   });
   for (const id of ["linearity", "fgsm-steps", "transfer"]) {
