@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { entryScripts, gzipKb } from "../e2e/bundle";
+import { entryScripts, gzipKb, totalGzipKb } from "../e2e/bundle";
 import { expectTop1, test, waitForIdle } from "../e2e/fixtures";
 import { median, table } from "./stats";
 
 const LOADS = 5;
-const sumKb = (files: string[]) => files.reduce((sum, f) => sum + gzipKb(f), 0);
 
 /**
  * Issue 11's load figures: the JavaScript chapter 1 needs to start (the entry and its preloads),
@@ -37,8 +36,8 @@ test("load: initial JavaScript and time to the first prediction", async ({ brows
       ["script fetched by the first prediction", "gzip"],
       ...fetched.map((f) => [f, `${gzipKb(f).toFixed(1)} kB`]),
     ]),
-    `chapter 1's entry scripts: ${sumKb(entry).toFixed(1)} kB gzip in ${entry.length} files`,
-    `fetched by the first prediction: ${sumKb(fetched).toFixed(1)} kB gzip in ${fetched.length} files`,
+    `chapter 1's entry scripts: ${totalGzipKb(entry).toFixed(1)} kB gzip in ${entry.length} files`,
+    `fetched by the first prediction: ${totalGzipKb(fetched).toFixed(1)} kB gzip in ${fetched.length} files`,
     `time to the first prediction: median ${(median(times) / 1000).toFixed(2)} s of ${LOADS} fresh visits (${times.map((t) => (t / 1000).toFixed(2)).join(", ")})`,
   ].join("\n");
   console.info(`\n${report}\n`);

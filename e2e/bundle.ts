@@ -22,3 +22,7 @@ export function entryScripts(dist = DIST): string[] {
 /** A built file's size in kB once gzipped, as a static host would send it. */
 export const gzipKb = (file: string, dist = DIST): number =>
   gzipSync(readFileSync(join(dist, file))).length / 1024;
+
+/** The files' gzip sizes added up, in kB. */
+export const totalGzipKb = (files: readonly string[], dist = DIST): number =>
+  files.reduce((sum, f) => sum + gzipKb(f, dist), 0);

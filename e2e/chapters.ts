@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { scrollToChapter, waitForIdle } from "./fixtures";
+import { chapter6Demo, scrollToChapter, waitForIdle } from "./fixtures";
 
 /**
  * Loads the page and brings every chapter into view (each starts its work then), waiting for
@@ -39,9 +39,7 @@ export async function runEveryChapter(page: Page): Promise<void> {
   await lab.getByRole("button", { name: "Train" }).click();
   await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
   // Chapter 6's table redraws only on screen.
-  await page
-    .getByRole("region", { name: "Free training and the cost of each method" })
-    .scrollIntoViewIfNeeded();
+  await chapter6Demo(page).scrollIntoViewIfNeeded();
   await expect(page.locator('table.cost-table tr[data-method="free"] td').first()).toHaveText(
     "1.00×",
   );

@@ -144,6 +144,10 @@ export const test = base.extend<{ consoleErrors: string[]; offOrigin: OffOrigin 
 
 export { expect };
 
+/** Chapter 6's live part: cost table, free training's delta, the overfitting watch. */
+export const chapter6Demo = (page: Page) =>
+  page.getByRole("region", { name: "Free training and the cost of each method" });
+
 /**
  * Scrolls a chapter's top to the top of the page, as its table-of-contents link does, and waits
  * for the chapter's code (it may have been its loading placeholder: the page keeps it in place

@@ -1,10 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test, waitForIdle } from "./fixtures";
+import { chapter6Demo, expect, test, waitForIdle } from "./fixtures";
 import { describeTasks, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
-
-/** Chapter 6's live part: cost table, free training's delta, the overfitting watch. */
-const chapter6Demo = (page: Page) =>
-  page.getByRole("region", { name: "Free training and the cost of each method" });
 
 /** Dots per robust-accuracy line, in run order (only the robust lines have dots). */
 const robustDots = (page: Page) =>

@@ -1,4 +1,3 @@
-import "./engine/tfjsSetup";
 import "katex/dist/katex.min.css";
 import "./styles.css";
 import { StrictMode } from "react";

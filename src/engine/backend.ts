@@ -47,25 +47,23 @@ export async function ensureGradientBackend(
 }
 
 let wasmPath = "tfjs-wasm/";
-let wasmRegistered: Promise<void> | null = null;
-let cpuRegistered: Promise<void> | null = null;
+
+/** How each fallback's code is fetched and registered (webgl comes with tfjsSetup). */
+const FALLBACKS: Partial<Record<BackendName, () => Promise<void>>> = {
+  wasm: () => import("@tensorflow/tfjs-backend-wasm").then((wasm) => wasm.setWasmPaths(wasmPath)),
+  // Conv training on cpu is ~6x faster with our kernel (it replaces tfjs's once registered).
+  cpu: () => import("@tensorflow/tfjs-backend-cpu").then(installFastCpuConvGradient),
+};
+const registered = new Map<BackendName, Promise<void>>();
 
 /**
  * Makes `name` tfjs's backend. The fallbacks' code (cpu, wasm) is fetched the first time one is
  * asked for, which most visits never do; wasm's binaries come from the path initBackend got.
  */
 export async function switchBackend(name: BackendName): Promise<boolean> {
-  if (name === "wasm") {
-    wasmRegistered ??= import("@tensorflow/tfjs-backend-wasm").then((wasm) =>
-      wasm.setWasmPaths(wasmPath),
-    );
-    await wasmRegistered;
-  }
-  if (name === "cpu") {
-    // Conv training on cpu is ~6x faster with our kernel (it replaces tfjs's once registered).
-    cpuRegistered ??= import("@tensorflow/tfjs-backend-cpu").then(installFastCpuConvGradient);
-    await cpuRegistered;
-  }
+  const register = FALLBACKS[name];
+  if (register && !registered.has(name)) registered.set(name, register());
+  await registered.get(name);
   return tf.setBackend(name);
 }
 

@@ -1,6 +1,6 @@
 /**
- * What Gibbon's code expects of TensorFlow.js beyond tfjs-core, registered once per thread (the
- * page, each worker, the unit tests): a gradient for every op, chained ops (`x.expandDims()`),
+ * What Gibbon's code expects of TensorFlow.js beyond tfjs-core, registered once per thread (by
+ * backend.ts, which every thread starts its backend with; the unit tests import it directly): a gradient for every op, chained ops (`x.expandDims()`),
  * and the webgl backend. The umbrella package @tensorflow/tfjs did the same, and also pulled
  * in layers, converter, data and the cpu backend, which only some code needs and imports
  * itself (the fallbacks load with switchBackend).

@@ -1,5 +1,5 @@
-import { Component, lazy, type ReactNode, Suspense, useRef, useState } from "react";
-import { useWhenVisible } from "../useWhenVisible";
+import { Component, lazy, type ReactNode, Suspense, useCallback, useRef, useState } from "react";
+import { useInView } from "../useInView";
 import { ChapterHeader } from "./ChapterHeader";
 
 /** A chapter's view, as its module exports it. */
@@ -49,7 +49,10 @@ function ChapterPlaceholder({
   children?: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
-  useWhenVisible(ref, onNear ?? noop);
+  useInView(
+    ref,
+    useCallback((inView: boolean) => inView && onNear?.(), [onNear]),
+  );
   return (
     <article
       className="chapter chapter-loading"
@@ -63,8 +66,6 @@ function ChapterPlaceholder({
     </article>
   );
 }
-
-const noop = () => {};
 
 /** Shows why a chapter's code did not arrive, with a retry, instead of an empty page. */
 class LoadFailure extends Component<

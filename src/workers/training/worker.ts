@@ -1,4 +1,3 @@
-import "../../engine/tfjsSetup";
 import type { Endpoint, FromWorkerMessage, ToWorkerMessage } from "../rpc/protocol";
 import { serve } from "../rpc/serve";
 import { startTrainingBackend } from "./backendChoice";
