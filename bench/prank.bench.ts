@@ -12,11 +12,17 @@ import { median, table } from "./stats";
 
 const RUNS = 15;
 
+type Timings = import("../src/workers/imagenet/api").Chapter1Timings;
 type Debug = {
-  tf: typeof import("@tensorflow/tfjs");
-  classifier(): import("../src/engine/models/classifier").ImageNetClassifier;
-  lab(): import("../src/engine/attackLab").AttackLab;
-  store: { getState(): { original: { top1: number } } };
+  store: {
+    getState(): {
+      original: { top1: number };
+      backend: { name: string };
+      actions: {
+        compute(m: "timings", a: { runs: number; label: number }): Promise<Timings>;
+      };
+    };
+  };
 };
 
 /**
@@ -60,7 +66,7 @@ function sliderMoves(page: Page, levels: [number, number], runs: number): Promis
 
 /**
  * Chapter 1 timings in headless Chromium on the built-in MobileNet v1 0.25:
- * (a) a bare forward pass; (b) a slider move under FGSM, value change to new top-5 rendered;
+ * (a) a bare forward pass, in the ImageNet worker; (b) a slider move under FGSM, value change to new top-5 rendered;
  * (e) the same under PGD once both levels are ready (the background fill made them);
  * (f) one PGD level (10 steps) of that fill, averaged over the 32 levels it computes;
  * (c) a fresh FGSM (new gradient and its sign read back, 8-bit image built); (d) a bare
@@ -81,47 +87,11 @@ test("chapter 1: slider, FGSM and PGD cost", async ({ page }) => {
   await waitForSweep(page);
   const fgsmSlider = await sliderMoves(page, [4, 5], RUNS);
 
-  const timings = await page.evaluate(async (runs) => {
-    type T = import("@tensorflow/tfjs").Tensor;
-    const g = (window as unknown as { __gibbon: Debug }).__gibbon;
-    const tf = g.tf;
-    const classifier = g.classifier();
-    const lab = g.lab();
-    const size = classifier.inputSize;
-    const x = tf.randomUniform([1, size, size, 3]) as T;
-    const label = g.store.getState().original.top1;
-    const time = async (fn: () => Promise<unknown>) => {
-      const out: number[] = [];
-      await fn(); // warm-up: shader compilation
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        await fn();
-        out.push(performance.now() - t0);
-      }
-      return out;
-    };
-    const forward = await time(async () => {
-      const y = tf.tidy(() => classifier.logits(x));
-      await y.data();
-      y.dispose();
-    });
-    // These two set the lab's plan behind the store's back: they come last.
-    const plan = { kind: "fgsm" as const, label, targeted: false, steps: 1, randomStart: false };
-    const freshFgsm = await time(async () => {
-      await lab.setPlan(plan);
-      await lab.adversarialBytes(4);
-    });
-    const bareGrad = await time(async () => {
-      const grad = tf.tidy(() =>
-        tf.grad((input: T) =>
-          tf.neg(tf.logSoftmax(classifier.logits(input)).gather([label], 1).sum()),
-        )(x),
-      );
-      await grad.data();
-      grad.dispose();
-    });
-    x.dispose();
-    return { forward, freshFgsm, bareGrad };
+  // Measured in the ImageNet worker, where the model runs (the slider moves above include
+  // the messages to and from it, and the drawing).
+  const timings = await page.evaluate((runs) => {
+    const lab = (window as unknown as { __gibbon: Debug }).__gibbon.store.getState();
+    return lab.actions.compute("timings", { runs, label: lab.original.top1 });
   }, RUNS);
 
   const a = median(timings.forward);
@@ -129,8 +99,8 @@ test("chapter 1: slider, FGSM and PGD cost", async ({ page }) => {
   const e = median(pgdSlider);
   const c = median(timings.freshFgsm);
   const d = median(timings.bareGrad);
-  const backend = await page.evaluate(() =>
-    (window as unknown as { __gibbon: Debug }).__gibbon.tf.getBackend(),
+  const backend = await page.evaluate(
+    () => (window as unknown as { __gibbon: Debug }).__gibbon.store.getState().backend.name,
   );
   const report = table([
     ["measure", "median ms", `runs (${backend}, MobileNet v1 0.25)`],

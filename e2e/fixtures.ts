@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { test as base, expect, type Page, type Route } from "@playwright/test";
+import { test as base, expect, type Page, type Route, type Worker } from "@playwright/test";
 import { findImageNetModel } from "../src/engine/models/catalog";
 
 /** ../shared/fixtures beside the project: real models and photos, never copied into the repo. */
@@ -61,14 +61,30 @@ export async function expectTop1(page: Page, label: string, name: string | RegEx
   await expect(first).toHaveText(typeof name === "string" ? new RegExp(`^${name} `) : name);
 }
 
-/** Live tensors in the page's tfjs engine. */
+/** The ImageNet worker (chapters 1 and 4), for evaluating inside it. */
+export async function imagenetWorker(page: Page): Promise<Worker> {
+  for (;;) {
+    for (const worker of page.workers()) {
+      const name = await worker.evaluate(() => self.name).catch(() => "");
+      if (name === "gibbon-imagenet") return worker;
+    }
+    await page.waitForEvent("worker");
+  }
+}
+
+/** Live tensors in the ImageNet worker (chapters 1 and 4), read through its protocol. */
 export function numTensors(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (
-        window as unknown as { __gibbon: { tf: { memory(): { numTensors: number } } } }
-      ).__gibbon.tf.memory().numTensors,
-  );
+  type Memory = { numTensors: number };
+  type Lab = {
+    getState(): {
+      actions: { compute(m: "memory", a: null, o: { priority: "batch" }): Promise<Memory> };
+    };
+  };
+  return page.evaluate(async () => {
+    const lab = (window as unknown as { __gibbon: { store: Lab } }).__gibbon.store;
+    const memory = await lab.getState().actions.compute("memory", null, { priority: "batch" });
+    return memory.numTensors;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BackendStatus } from "../engine/backend";
+import type { BackendStatus } from "../engine/backendNames";
 
 /**
  * Where the maths runs, in words for students ("your graphics card", "a slower fallback"), a

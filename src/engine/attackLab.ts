@@ -4,7 +4,7 @@ import { fgsmFromSign } from "./attacks/fgsm";
 import { fgsmBytes } from "./attacks/fgsmBytes";
 import { inputGradient } from "./attacks/gradient";
 import { epsilonFromLevels } from "./attacks/params";
-import { pgdAsync } from "./attacks/pgd";
+import { type PgdAsyncControl, pgdAsync } from "./attacks/pgd";
 import {
   fromRgbaBytes,
   perturbationBytes,
@@ -37,6 +37,9 @@ export interface AdversarialView {
 }
 
 const SWEEP_CHUNK = 11;
+
+/** How a caller stops a lab call, or lets other work run between its PGD steps. */
+export type LabControl = Pick<PgdAsyncControl, "signal" | "between">;
 
 /**
  * Holds one clean image on the backend and crafts adversarial versions of it
@@ -83,16 +86,11 @@ export class AttackLab {
     }
   }
 
-  /** True when the plan's image at this level is made: showing it costs one forward pass. */
-  has(epsLevel: number): boolean {
-    return this.images.has(epsLevel) || (this.plan?.kind === "fgsm" && this.gradSign !== null);
-  }
-
   /** The adversarial image at eps = epsLevel/255, quantised to 8 bits, and its prediction. */
-  async view(epsLevel: number, signal?: AbortSignal): Promise<AdversarialView> {
+  async view(epsLevel: number, control: LabControl = {}): Promise<AdversarialView> {
     const gain = perturbationGain(epsilonFromLevels(Math.max(epsLevel, 1)));
-    const pending = this.probsOf(await this.adversarial(epsLevel, signal)); // runs on the GPU…
-    const advRgba = await this.adversarialBytes(epsLevel, signal); // …while the CPU does this
+    const pending = this.probsOf(await this.adversarial(epsLevel, control)); // runs on the GPU…
+    const advRgba = await this.adversarialBytes(epsLevel, control); // …while the CPU does this
     const perturbRgba = perturbationBytes(advRgba, this.rgba, gain);
     return { epsLevel, probs: await pending, advRgba, perturbRgba, gain };
   }
@@ -101,23 +99,19 @@ export class AttackLab {
    * Probabilities at each epsilon level. FGSM levels share one gradient, so
    * they run as batched forward passes; PGD runs once per level.
    */
-  async sweep(
-    levels: number[],
-    onProgress?: (done: number, probs: Float32Array[]) => void,
-    signal?: AbortSignal,
-  ): Promise<Float32Array[]> {
+  async sweep(levels: number[], control: LabControl = {}): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     const chunk = this.plan?.kind === "fgsm" ? SWEEP_CHUNK : 1;
     for (let i = 0; i < levels.length; i += chunk) {
       const part = levels.slice(i, i + chunk);
-      const images = await Promise.all(part.map((k) => this.adversarial(k, signal)));
+      const images: tf.Tensor4D[] = [];
+      for (const k of part) images.push(await this.adversarial(k, control));
       const batch = images.length === 1 ? images[0] : tf.concat(images);
       const probs = await this.probsOf(batch);
       if (images.length > 1) batch.dispose();
       const classes = probs.length / part.length;
       for (let j = 0; j < part.length; j++) out.push(probs.slice(j * classes, (j + 1) * classes));
-      signal?.throwIfAborted();
-      onProgress?.(out.length, out);
+      control.signal?.throwIfAborted();
     }
     return out;
   }
@@ -148,12 +142,12 @@ export class AttackLab {
   }
 
   /** The 8-bit adversarial image as RGBA bytes: FGSM on the CPU, PGD read back from the backend. */
-  async adversarialBytes(epsLevel: number, signal?: AbortSignal): Promise<Uint8ClampedArray> {
+  async adversarialBytes(epsLevel: number, control: LabControl = {}): Promise<Uint8ClampedArray> {
     const plan = this.plan;
     if (plan?.kind === "fgsm" && this.signValues) {
       return fgsmBytes(this.rgba, this.signValues, epsLevel, plan.targeted);
     }
-    const xAdv = await this.adversarial(epsLevel, signal);
+    const xAdv = await this.adversarial(epsLevel, control);
     const image = tf.tidy(() => xAdv.squeeze([0]) as tf.Tensor3D);
     const bytes = await toRgbaBytes(image);
     image.dispose();
@@ -161,7 +155,7 @@ export class AttackLab {
   }
 
   /** The plan's 8-bit adversarial image at this level, made once and kept (owned by the lab). */
-  private async adversarial(epsLevel: number, signal?: AbortSignal): Promise<tf.Tensor4D> {
+  private async adversarial(epsLevel: number, control: LabControl): Promise<tf.Tensor4D> {
     const plan = this.plan;
     if (!plan) throw new Error("AttackLab: setPlan() first");
     const cached = this.images.get(epsLevel);
@@ -174,7 +168,7 @@ export class AttackLab {
       this.x,
       [plan.label],
       { eps, steps: plan.steps, randomStart: plan.randomStart, targeted: plan.targeted, seed: 7 },
-      { signal },
+      control,
     );
     const q = tf.tidy(() => quantize8bit(raw) as tf.Tensor4D);
     raw.dispose();
@@ -185,8 +179,16 @@ export class AttackLab {
     return this.keep(epsLevel, q);
   }
 
-  /** Caches the plan's image at a level (the lab owns and disposes it). */
+  /**
+   * Caches the plan's image at a level (the lab owns and disposes it). Two calls that ran PGD
+   * for one level side by side (a slider move cut in on the sweep) keep the first image.
+   */
   private keep(epsLevel: number, image: tf.Tensor4D): tf.Tensor4D {
+    const first = this.images.get(epsLevel);
+    if (first) {
+      image.dispose();
+      return first;
+    }
     this.images.set(epsLevel, image);
     return image;
   }

@@ -1,21 +1,12 @@
 import "./tfjsSetup";
-import { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
+import type { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
 import * as tf from "@tensorflow/tfjs-core";
+import { BACKEND_ORDER, type BackendName, type BackendStatus } from "./backendNames";
+
+import { exposeForDebugging } from "./debugHandle";
 import { installFastCpuConvGradient } from "./kernels/cpuConvBackpropFilter";
 
-/** The backends Gibbon tries, fastest first. */
-export type BackendName = "webgl" | "wasm" | "cpu";
-export const BACKEND_ORDER: readonly BackendName[] = ["webgl", "wasm", "cpu"];
-
-export interface BackendStatus {
-  name: BackendName;
-  /** True when a faster backend than `name` was wanted and failed. */
-  fellBack: boolean;
-  /** WebGL drawn by the processor (SwiftShader, llvmpipe): no graphics card, much slower. */
-  software?: boolean;
-  /** One plain sentence for the page, in words a student reads; empty when all is well. */
-  note: string;
-}
+export { BACKEND_ORDER, type BackendName, type BackendStatus };
 
 /**
  * Kernels an attack needs that wasm lacks (GUIDE section 4): no gradients
@@ -118,20 +109,9 @@ export function watchWebGLContext(onLost: () => void): () => void {
   return () => canvas.removeEventListener("webglcontextlost", handler);
 }
 
-/**
- * Replaces the dead webgl backend with a fresh one. Every tensor it held is
- * gone: the caller rebuilds its model and inputs afterwards.
- */
-export async function restartWebGL(): Promise<BackendStatus> {
-  tf.removeBackend("webgl");
-  tf.registerBackend("webgl", () => new MathBackendWebGL(), 2);
-  return initBackend("webgl");
-}
-
-/** Test and debugging handle: the page exposes tfjs as `window.__gibbon.tf` (calls add to it). */
-export function exposeForDebugging(extra: Record<string, unknown> = {}): void {
-  const g = globalThis as unknown as { __gibbon?: Record<string, unknown> };
-  g.__gibbon = { ...g.__gibbon, tf, ...extra };
+/** Exposes this thread's tfjs as `__gibbon.tf` (tests read tensor counts and the context). */
+export function exposeTfForDebugging(): void {
+  exposeForDebugging({ tf });
 }
 
 /**

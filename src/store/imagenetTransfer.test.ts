@@ -1,11 +1,11 @@
 import "fake-indexeddb/auto";
 import * as tf from "@tensorflow/tfjs-core";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearModelCache } from "../engine/models/modelCache";
 import { centreCrop, fixtureFetch, fixtureFiles, loadPng } from "../engine/models/testing/fixtures";
 import { toRgbaBytes } from "../engine/pixels";
+import { inProcessImagenet } from "../workers/imagenet/testing/inProcessImagenet";
 import { createImagenetTransferStore } from "./imagenetTransfer";
-import { createLabStore } from "./labStore";
 import type { AdversarialResult } from "./types";
 
 const EGYPTIAN_CAT = 285;
@@ -18,18 +18,30 @@ beforeAll(async () => {
   cat = await toRgbaBytes(x as tf.Tensor3D);
   x.dispose();
 });
+const closers: (() => void)[] = [];
 afterEach(async () => {
   await clearModelCache();
   vi.unstubAllGlobals();
 });
+afterAll(() => {
+  for (const close of closers) close();
+});
 
-/** A chapter 1 store holding the cat, as if it had classified and attacked it. */
-function labWithCat() {
-  const lab = createLabStore();
-  const backend = { name: "cpu" as const, fellBack: false, note: "" };
+/** Live tensors in the (in-process) ImageNet worker. */
+let tensors: () => Promise<number> = async () => 0;
+
+/**
+ * A chapter 1 store, its ImageNet worker started in-process, holding the cat as if it had
+ * classified and attacked it.
+ */
+async function labWithCat() {
+  const { store: lab, client, close } = inProcessImagenet();
+  closers.push(close);
+  tensors = async () => (await client.call("memory", null)).numTensors;
+  await lab.getState().actions.start("cpu");
   const image = { ...lab.getState().image, status: "ready" as const, rgba: cat, size: SIZE };
   const top5 = [{ classIndex: EGYPTIAN_CAT, probability: 0.6 }];
-  lab.setState({ backend, image, original: { top5, top1: EGYPTIAN_CAT } });
+  lab.setState({ image, original: { top5, top1: EGYPTIAN_CAT } });
   return lab;
 }
 
@@ -46,7 +58,7 @@ const until = (check: () => boolean) =>
 describe("the ImageNet transfer store", () => {
   it("loads Darknet on request, judges chapter 1's images, keeps up and leaks nothing", async () => {
     vi.stubGlobal("fetch", fixtureFetch());
-    const lab = labWithCat();
+    const lab = await labWithCat();
     const store = createImagenetTransferStore(lab);
     lab.setState({ adversarial: adversarial(8) });
     // Chapter 1's default story: PGD toward gibbon (368).
@@ -58,7 +70,7 @@ describe("the ImageNet transfer store", () => {
     await until(() => store.getState().adversarial?.attack === store.getState().attack);
     expect(store.getState().clean?.top3[0].classIndex).toBe(EGYPTIAN_CAT);
     expect(store.getState().clean?.top3).toHaveLength(3);
-    const tensors = tf.memory().numTensors;
+    const before = await tensors();
 
     // Two quick changes: the result follows the latest.
     lab.setState({ adversarial: adversarial(2) });
@@ -70,12 +82,12 @@ describe("the ImageNet transfer store", () => {
     lab.setState({ image: { ...lab.getState().image, rgba: cat.slice() }, adversarial: null });
     expect(store.getState()).toMatchObject({ clean: null, adversarial: null, attack: null });
     await until(() => store.getState().clean?.rgba === lab.getState().image.rgba);
-    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await tensors()).toBe(before);
   });
 
   it("a failed download says why and can be retried", async () => {
     vi.stubGlobal("fetch", async () => new Response("Not Found", { status: 404 }));
-    const store = createImagenetTransferStore(labWithCat());
+    const store = createImagenetTransferStore(await labWithCat());
     await store.getState().actions.load();
     expect(store.getState().model.status).toBe("error");
     expect(store.getState().model.error).toContain("404");
@@ -90,7 +102,7 @@ describe("the ImageNet transfer store", () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("Failed to fetch");
     });
-    const store = createImagenetTransferStore(labWithCat());
+    const store = createImagenetTransferStore(await labWithCat());
     await store.getState().actions.load();
     expect(store.getState().model.status).toBe("error");
     await store.getState().actions.loadFiles(fixtureFiles("darknet_tiny"));

@@ -1,25 +1,14 @@
-import * as tf from "@tensorflow/tfjs-core";
-import { useStore } from "zustand";
-import { createStore } from "zustand/vanilla";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../engine/abort";
 import type { AttackKind } from "../engine/attackLab";
-import { watchWebGLContext } from "../engine/backend";
 import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, type ImageNetModelSpec } from "../engine/models/catalog";
-import type { ImageNetClassifier } from "../engine/models/classifier";
-import { abortedError, ModelLoadError } from "../engine/models/errors";
-import {
-  type LoadedImageNetModel,
-  loadClassifierFromFiles,
-  loadImageNetModel,
-} from "../engine/models/loadImageNetModel";
-import { fromRgbaBytes } from "../engine/pixels";
 import { topK } from "../engine/topK";
 import type { ClassScore } from "../engine/types";
-import { labStore, whenBackendReady } from "./index";
+import { fileBytes, type LoadedModel, type ModelFrom } from "../workers/imagenet/api";
+import { RemoteError } from "../workers/rpc/client";
 import type { LabStore } from "./labStore";
 import { latestOnly } from "./latestOnly";
-import { serialQueue } from "./serialQueue";
 
 /** The second ImageNet model of the transfer card: never loaded unless the reader asks. */
 export const DARKNET: ImageNetModelSpec = (() => {
@@ -59,7 +48,7 @@ export interface ImagenetTransferState {
     loaded: number;
     total: number;
     error: string | null;
-    source: LoadedImageNetModel["source"] | "files" | null;
+    source: LoadedModel["source"] | null;
   };
   /** Chapter 1's current adversarial image, described (null while chapter 1 computes). */
   attack: AttackSnapshot | null;
@@ -111,59 +100,37 @@ export function snapshotOf(s: LabStore): AttackSnapshot | null {
   };
 }
 
-/** Softmax of `classifier` on one square RGBA image (resized if its side differs). */
-async function classify(
-  classifier: ImageNetClassifier,
-  rgba: Uint8ClampedArray,
-  size: number,
-): Promise<DarknetView> {
-  const s = classifier.inputSize;
-  const p = tf.tidy(() => {
-    let x = fromRgbaBytes(rgba, size, size).expandDims(0) as tf.Tensor4D;
-    if (size !== s) x = tf.image.resizeBilinear(x, [s, s]);
-    return tf.softmax(classifier.logits(x));
-  });
-  try {
-    const probs = (await p.data()) as Float32Array;
-    return { probs, top3: topK(probs, 3) };
-  } finally {
-    p.dispose();
-  }
-}
-
 /**
- * Chapter 4's ImageNet card: Darknet tiny, loaded on request, judges the clean and adversarial
- * images chapter 1 made on its own model. The classifier lives only in this closure; every
- * job goes through one queue, and results for an image or attack that has since changed are
- * dropped.
+ * Chapter 4's ImageNet card: Darknet tiny, loaded on request into the ImageNet worker (as its
+ * judge), judges the clean and adversarial images chapter 1 made on its own model. Results
+ * for an image or attack that has since changed are dropped.
  */
-export function createImagenetTransferStore(lab: typeof labStore) {
-  let classifier: ImageNetClassifier | null = null;
-  let unwatch: () => void = () => {};
+export function createImagenetTransferStore(lab: StoreApi<LabStore>) {
   let download: AbortController | null = null;
-  const queue = serialQueue();
+  const { compute } = lab.getState().actions;
 
   return createStore<ImagenetTransferStore>()((set, get) => {
     const patchModel = (p: Partial<ImagenetTransferState["model"]>) =>
       set({ model: { ...get().model, ...p } });
+    const ready = () => get().model.status === "ready";
+    const judge = async (rgba: Uint8ClampedArray, size: number): Promise<DarknetView> => {
+      const probs = await compute("classify", { role: "judge", rgba, size });
+      return { probs, top3: topK(probs, 3) };
+    };
 
     const cleanJob = latestOnly<{ rgba: Uint8ClampedArray; size: number }>(async (req) => {
-      await queue(async () => {
-        // Skip images that changed meanwhile, or were judged by a request made twice.
-        if (!classifier || lab.getState().image.rgba !== req.rgba) return;
-        if (get().clean?.rgba === req.rgba) return;
-        const view = await classify(classifier, req.rgba, req.size);
-        if (lab.getState().image.rgba === req.rgba)
-          set({ clean: { ...view, rgba: req.rgba }, error: null });
-      });
+      // Skip images that changed meanwhile, or were judged by a request made twice.
+      if (!ready() || lab.getState().image.rgba !== req.rgba) return;
+      if (get().clean?.rgba === req.rgba) return;
+      const view = await judge(req.rgba, req.size);
+      if (lab.getState().image.rgba === req.rgba)
+        set({ clean: { ...view, rgba: req.rgba }, error: null });
     });
 
     const advJob = latestOnly<AttackSnapshot>(async (attack) => {
-      await queue(async () => {
-        if (!classifier || get().attack !== attack || get().adversarial?.attack === attack) return;
-        const view = await classify(classifier, attack.advRgba, attack.size);
-        if (get().attack === attack) set({ adversarial: { ...view, attack }, error: null });
-      });
+      if (!ready() || get().attack !== attack || get().adversarial?.attack === attack) return;
+      const view = await judge(attack.advRgba, attack.size);
+      if (get().attack === attack) set({ adversarial: { ...view, attack }, error: null });
     });
 
     const fail = (err: unknown) =>
@@ -171,7 +138,7 @@ export function createImagenetTransferStore(lab: typeof labStore) {
 
     /** Asks Darknet about whatever chapter 1 shows now (no-op until Darknet is loaded). */
     function refresh(): void {
-      if (!classifier) return;
+      if (!ready()) return;
       const { image } = lab.getState();
       const { attack, clean, adversarial } = get();
       if (image.rgba && clean?.rgba !== image.rgba)
@@ -179,17 +146,20 @@ export function createImagenetTransferStore(lab: typeof labStore) {
       if (attack && adversarial?.attack !== attack) advJob.request(attack)?.catch(fail);
     }
 
-    /** Every tensor died with the WebGL context: load again (from the cache) once it is back. */
-    function onContextLost(): void {
-      unwatch();
-      classifier = null;
-      const before = lab.getState().backend;
-      set({ model: idleModel(), clean: null, adversarial: null });
-      const stop = lab.subscribe((s) => {
-        if (!s.backend || s.backend === before) return;
-        stop();
-        void actions.load();
-      });
+    /** Loads Darknet into the worker as its judge and classifies chapter 1's images with it. */
+    async function adopt(from: ModelFrom, signal?: AbortSignal): Promise<void> {
+      const loaded = await compute(
+        "loadModel",
+        { role: "judge", from },
+        {
+          priority: "io",
+          signal,
+          onProgress: ({ loaded, total }) => patchModel({ loaded, total }),
+        },
+      );
+      await compute("adoptModel", { role: "judge" });
+      patchModel({ status: "ready", source: loaded.source, error: null });
+      refresh();
     }
 
     const actions: ImagenetTransferActions = {
@@ -197,17 +167,11 @@ export function createImagenetTransferStore(lab: typeof labStore) {
         const status = get().model.status;
         if (status === "loading" || status === "ready") return;
         download = new AbortController();
-        const signal = download.signal;
         set({ model: { ...idleModel(), status: "loading" } });
         try {
-          await untilAborted(whenBackendReady(lab), signal);
-          const loaded = await loadImageNetModel(DARKNET, {
-            signal,
-            onProgress: (bytes, total) => patchModel({ loaded: bytes, total }),
-          });
-          await adopt(loaded.classifier, loaded.source);
+          await adopt({ catalog: DARKNET.id }, download.signal);
         } catch (err) {
-          const aborted = isAbort(err) || (err instanceof ModelLoadError && err.kind === "aborted");
+          const aborted = isAbort(err) || (err instanceof RemoteError && err.code === "aborted");
           patchModel({
             status: aborted ? "idle" : "error",
             error: aborted ? null : errorMessage(err),
@@ -220,13 +184,9 @@ export function createImagenetTransferStore(lab: typeof labStore) {
       async loadFiles(files) {
         download?.abort();
         set({ model: { ...idleModel(), status: "loading", total: 0 } });
+        const { inputRange, classOrder, label } = DARKNET;
         try {
-          await whenBackendReady(lab);
-          const loaded = await loadClassifierFromFiles(files, {
-            classOrder: DARKNET.classOrder,
-            label: DARKNET.label,
-          });
-          await adopt(loaded, "files");
+          await adopt({ files: await fileBytes(files), inputRange, classOrder, label });
         } catch (err) {
           patchModel({ status: "error", error: errorMessage(err) });
         }
@@ -237,23 +197,12 @@ export function createImagenetTransferStore(lab: typeof labStore) {
       },
     };
 
-    /** Puts a freshly loaded Darknet in use and classifies chapter 1's images with it. */
-    async function adopt(
-      loaded: ImageNetClassifier,
-      source: ImagenetTransferState["model"]["source"],
-    ): Promise<void> {
-      // Swapped inside the queue: a classification in flight keeps the model it started with.
-      await queue(async () => {
-        classifier?.dispose();
-        classifier = loaded;
-      });
-      unwatch();
-      unwatch = watchWebGLContext(onContextLost);
-      patchModel({ status: "ready", source, error: null });
-      refresh();
-    }
-
     lab.subscribe((s, prev) => {
+      // A new worker (after a lost WebGL context) holds no judge: load it again (from the cache).
+      if (prev.backend && s.backend !== prev.backend && ready()) {
+        set({ model: idleModel(), clean: null, adversarial: null });
+        void actions.load();
+      }
       const imageChanged = s.image.rgba !== prev.image.rgba;
       if (imageChanged) {
         cleanJob.cancel();
@@ -274,30 +223,5 @@ export function createImagenetTransferStore(lab: typeof labStore) {
       error: null,
       actions,
     };
-  });
-}
-
-/** The page's one transfer-card store. */
-export const imagenetTransferStore = createImagenetTransferStore(labStore);
-
-/** Reads from the transfer-card store; pass a module-level selector. */
-export function useImagenetTransfer<T>(selector: (s: ImagenetTransferStore) => T): T {
-  return useStore(imagenetTransferStore, selector);
-}
-
-export const selectTransferModel = (s: ImagenetTransferStore) => s.model;
-export const selectTransferActions = (s: ImagenetTransferStore) => s.actions;
-export const selectTransferAttack = (s: ImagenetTransferStore) => s.attack;
-export const selectDarknetClean = (s: ImagenetTransferStore) => s.clean;
-export const selectDarknetAdversarial = (s: ImagenetTransferStore) => s.adversarial;
-export const selectTransferError = (s: ImagenetTransferStore) => s.error;
-
-/** `promise`, or a rejection with kind 'aborted' as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

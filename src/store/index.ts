@@ -1,8 +1,25 @@
 import { useStore } from "zustand";
+import type { ImagenetApi } from "../workers/imagenet/api";
+import { connectWorker } from "../workers/rpc/connectWorker";
+import { fromPage } from "./fromPage";
 import { createLabStore, type LabStore } from "./labStore";
 
-/** The app's one lab store; tests and stories can make their own with createLabStore(). */
-export const labStore = createLabStore();
+/** Starts the ImageNet worker (chapters 1 and 4) and connects to it. */
+const imagenetWorker = () =>
+  connectWorker<ImagenetApi>(
+    new Worker(new URL("../workers/imagenet/worker.ts", import.meta.url), {
+      type: "module",
+      name: "gibbon-imagenet",
+    }),
+    "ImageNet worker",
+  );
+
+/** The app's one lab store; tests make their own with createLabStore() and an in-process worker. */
+export const labStore = createLabStore({
+  makeClient: imagenetWorker,
+  wasmPath: fromPage("tfjs-wasm/"),
+  pageUrl: fromPage(""),
+});
 
 /** Reads from the lab store; pass a module-level selector (wrap with useShallow for objects). */
 export function useLab<T>(selector: (s: LabStore) => T): T {
@@ -10,15 +27,3 @@ export function useLab<T>(selector: (s: LabStore) => T): T {
 }
 
 export const selectActions = (s: LabStore) => s.actions;
-
-/** Resolves once the lab store has started a tfjs backend (other stores wait for it). */
-export function whenBackendReady(store: typeof labStore): Promise<void> {
-  return new Promise((resolve) => {
-    if (store.getState().backend) return resolve();
-    const unsubscribe = store.subscribe((s) => {
-      if (!s.backend) return;
-      unsubscribe();
-      resolve();
-    });
-  });
-}

@@ -1,31 +1,32 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../engine/abort";
-import { AttackLab, type AttackPlan } from "../engine/attackLab";
+import type { AttackPlan } from "../engine/attackLab";
 import { MAX_EPSILON_LEVELS } from "../engine/attacks/params";
-import {
-  type BackendName,
-  ensureGradientBackend,
-  exposeForDebugging,
-  initBackend,
-  restartWebGL,
-  watchWebGLContext,
-} from "../engine/backend";
+import type { BackendName } from "../engine/backendNames";
+import { exposeForDebugging } from "../engine/debugHandle";
 import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
-import type { ImageNetClassifier } from "../engine/models/classifier";
-import { ModelLoadError } from "../engine/models/errors";
-import { loadClassifierFromFiles, loadImageNetModel } from "../engine/models/loadImageNetModel";
 import { nextLevels } from "../engine/sweepSummary";
 import { argMax, topK } from "../engine/topK";
 import { fetchImageBlob, loadSquareImage } from "../media/loadImage";
+import {
+  fileBytes,
+  type ImagenetApi,
+  type LoadedModel,
+  type ModelFrom,
+} from "../workers/imagenet/api";
+import { type CallOptions, RemoteError } from "../workers/rpc/client";
+import type { WorkerClient } from "../workers/rpc/connectWorker";
 import { GALLERY } from "./gallery";
 import { latestOnly } from "./latestOnly";
-import { serialQueue } from "./serialQueue";
 import { STORIES, type StoryId } from "./stories";
 import type { AttackSettings, LabState, SweepState } from "./types";
 
 export interface LabActions {
+  /** Starts the ImageNet worker, then loads the default model and photo. */
   init(preferredBackend?: BackendName): Promise<void>;
+  /** Starts the ImageNet worker and its backend only (init does this first). */
+  start(preferredBackend?: BackendName): Promise<void>;
   selectModel(id: string): Promise<void>;
   loadModelFiles(files: File[], inputRange: InputRange): Promise<void>;
   selectPhoto(id: string): Promise<void>;
@@ -37,6 +38,20 @@ export interface LabActions {
   /** Chapter 1 scrolled in or out of view: its background sweep pauses while it is out. */
   setInView(inView: boolean): void;
   dismissNotice(): void;
+  /** Runs one job in the ImageNet worker once its backend is up (chapter 4's judge uses it). */
+  compute<M extends keyof ImagenetApi & string>(
+    method: M,
+    args: ImagenetApi[M]["args"],
+    options?: CallOptions<ImagenetApi[M]["progress"]>,
+  ): Promise<ImagenetApi[M]["result"]>;
+}
+
+export interface LabSetup {
+  /** Starts the ImageNet worker and connects to it (again after a lost WebGL context). */
+  makeClient: () => WorkerClient<ImagenetApi>;
+  wasmPath: string;
+  /** The page's address: the worker resolves the app's own files (models/…) against it. */
+  pageUrl: string;
 }
 
 export type LabStore = LabState & { actions: LabActions };
@@ -85,64 +100,79 @@ export const initialLabState = (): LabState => ({
 });
 
 /**
- * The lab store: plain data for the views, and actions that drive the engine.
- * Tensors live only in this closure (the classifier and the AttackLab), never
- * in the state; every engine call goes through one serial queue.
+ * The lab store: plain data for the views, and actions that drive chapter 1's engine in the
+ * ImageNet worker. A change of model, image or settings starts a new generation: the older
+ * generation's calls are cancelled in the worker and their late replies dropped here.
  */
-export function createLabStore() {
-  let classifier: ImageNetClassifier | null = null;
-  let lab: AttackLab | null = null;
+export function createLabStore(setup: LabSetup) {
+  let client: WorkerClient<ImagenetApi> | null = null;
+  /** The worker's start, and a promise of the first one (calls made before init wait for it). */
+  let started: Promise<void> = Promise.resolve();
+  let firstStarted: () => void = () => {};
+  const firstStart = new Promise<void>((resolve) => {
+    firstStarted = resolve;
+  });
+  /** What the worker's attack model was loaded from, to load it again after a lost context. */
+  let modelFrom: ModelFrom | null = null;
+  let modelReady = false;
+  let inputSize = 224;
   let imageBlob: Blob | null = null;
-  /** The files of a model loaded from disk, kept to rebuild it after a lost WebGL context. */
-  let modelFiles: { files: File[]; inputRange: InputRange } | null = null;
+  let preferred: BackendName = "webgl";
   let generation = 0;
+  let genAbort = new AbortController();
   let modelRequest = 0;
   let download: AbortController | null = null;
   let inView = true;
   /** The generation whose sweep fill loop is running (-1: none), and how to stop it. */
   let fillingGeneration = -1;
   let fillAbort: AbortController | null = null;
-  let queue = serialQueue();
 
   const store = createStore<LabStore>()((set, get) => {
     const patchModel = (p: Partial<LabState["model"]>) => set({ model: { ...get().model, ...p } });
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
-    /** Queues an engine job behind the others (one at a time on the backend's tensors). */
-    const enqueue = <R>(job: () => Promise<R>): Promise<R> => queue(job);
-    const fail = (err: unknown) =>
-      set({ working: null, notice: { kind: "error", text: message(err) } });
+    const fail = (err: unknown) => {
+      if (!isAbort(err)) set({ working: null, notice: { kind: "error", text: message(err) } });
+    };
+    /** One call to the worker on behalf of the current generation. */
+    const call = <M extends keyof ImagenetApi & string>(
+      method: M,
+      args: ImagenetApi[M]["args"],
+      options: CallOptions<ImagenetApi[M]["progress"]> = {},
+    ) => actions.compute(method, args, { signal: genAbort.signal, ...options });
+
     /** A model failed to load: the model in use (if any) stays, named, and the failure is said once. */
     const failModel = (
       inUse: LabState["model"] | null,
       { id, label, err }: { id: string; label: string; err: unknown },
     ) => {
       const needsNetwork =
-        err instanceof ModelLoadError && (err.kind === "offline" || err.kind === "http");
+        err instanceof RemoteError && (err.code === "offline" || err.code === "http");
       const failure = { id, label, message: message(err), needsNetwork };
       patchModel(inUse ? { ...inUse, status: "ready", failure } : { status: "error", failure });
     };
 
-    /** One slider value: one forward pass (FGSM) or a cached/aborted PGD run. */
+    /** One slider value: one forward pass (FGSM, or a PGD level made before) or a PGD run. */
     const viewer = latestOnly<number>(async (level, signal) => {
+      const { sweep, settings } = get();
+      if (!sweep) return;
       const gen = generation;
-      await enqueue(async () => {
-        if (!lab || gen !== generation || signal.aborted) return;
-        const { steps } = get().settings;
-        if (!lab.has(level)) set({ working: `Running ${steps}-step PGD at ε = ${level}/255…` });
-        const v = await lab.view(level, signal).finally(() => set({ working: null }));
-        if (gen !== generation) return;
-        record([level], [v.probs]);
-        const top5 = topK(v.probs, 5);
-        set({
-          adversarial: {
-            epsLevel: level,
-            top5,
-            top1: top5[0].classIndex,
-            advRgba: v.advRgba,
-            perturbRgba: v.perturbRgba,
-            gain: v.gain,
-          },
-        });
+      if (settings.kind === "pgd" && !sweep.probs[level])
+        set({ working: `Running ${settings.steps}-step PGD at ε = ${level}/255…` });
+      const v = await actions
+        .compute("view", { level }, { signal })
+        .finally(() => gen === generation && set({ working: null }));
+      if (gen !== generation) return;
+      record([level], [v.probs]);
+      const top5 = topK(v.probs, 5);
+      set({
+        adversarial: {
+          epsLevel: level,
+          top5,
+          top1: top5[0].classIndex,
+          advRgba: v.advRgba,
+          perturbRgba: v.perturbRgba,
+          gain: v.gain,
+        },
       });
     });
 
@@ -163,9 +193,10 @@ export function createLabStore() {
     };
 
     /**
-     * Computes the sweep's missing levels in the background, nearest the slider first, one queue
-     * job at a time (a batch of FGSM levels, or one PGD run), so a slider move waits for one job
-     * at most; once a level is ready, showing it costs one forward pass. Pauses out of view.
+     * Computes the sweep's missing levels in the background, nearest the slider first, one
+     * batch job at a time (a batch of FGSM levels, or one PGD run, which lets a slider move
+     * cut in between its steps); once a level is ready, showing it costs one forward pass.
+     * Pauses out of view.
      */
     async function fill(gen: number): Promise<void> {
       if (fillingGeneration === gen) return;
@@ -181,76 +212,76 @@ export function createLabStore() {
           if (levels.length === 0) return setSweepStatus("done");
           if (!inView) return setSweepStatus("paused");
           setSweepStatus("filling");
-          const progressed = await enqueue(async () => {
-            if (!lab || gen !== generation) return false;
-            const probs = await lab.sweep(levels, undefined, controller.signal);
-            if (gen === generation) record(levels, probs);
-            return true;
-          });
-          // No lab (a model or image swap is under way): its rebuild starts a new fill.
-          if (!progressed) return;
+          const probs = await actions.compute(
+            "sweep",
+            { levels },
+            { priority: "batch", signal: controller.signal },
+          );
+          if (gen === generation) record(levels, probs);
         }
       } catch (err) {
-        if (!isAbort(err)) fail(err);
+        fail(err);
       } finally {
         if (fillingGeneration === gen) fillingGeneration = -1;
       }
     }
 
-    /** Stops the slider's job and the sweep fill of the current generation. */
+    /** Starts a new generation: the older one's slider job, sweep and calls stop. */
     function stopWork(): number {
       viewer.cancel();
       fillAbort?.abort();
+      genAbort.abort();
+      genAbort = new AbortController();
       return ++generation;
     }
 
-    /** Re-plans the attack after a change of image, model or settings. */
-    function replan(): Promise<void> {
+    /** Re-plans the attack after a change of settings (or of the image, via rebuild). */
+    async function replan(): Promise<void> {
+      const { original, settings } = get();
+      // No clean prediction yet: the rebuild under way plans with the settings of its end.
+      if (!original) return;
       const gen = stopWork();
-      return enqueue(async () => {
-        const { original, settings } = get();
-        if (!lab || !original || gen !== generation) return;
-        set({
-          backend: await ensureGradientBackend(get().backend),
-          working: settings.kind === "fgsm" ? "Computing the input gradient…" : null,
-          sweep: null,
-        });
-        const plan: AttackPlan = {
-          kind: settings.kind,
-          label: settings.targetClass ?? original.top1,
-          targeted: settings.targetClass !== null,
-          steps: settings.steps,
-          randomStart: settings.randomStart,
-        };
-        await lab.setPlan(plan);
-        set({ working: null });
-        return plan;
-      }).then((plan) => {
-        if (!plan || gen !== generation) return;
-        set({ sweep: emptySweep(plan) });
-        viewer.request(get().settings.epsLevel);
-        void fill(gen);
-      }, fail);
+      set({
+        working: settings.kind === "fgsm" ? "Computing the input gradient…" : null,
+        sweep: null,
+      });
+      const plan: AttackPlan = {
+        kind: settings.kind,
+        label: settings.targetClass ?? original.top1,
+        targeted: settings.targetClass !== null,
+        steps: settings.steps,
+        randomStart: settings.randomStart,
+      };
+      try {
+        const backend = await call("setPlan", { plan });
+        if (gen !== generation) return;
+        set({ backend, working: null, sweep: emptySweep(plan) });
+      } catch (err) {
+        return fail(err);
+      }
+      viewer.request(get().settings.epsLevel);
+      void fill(gen);
     }
 
-    /** Builds a fresh AttackLab when both a classifier and an image are ready. */
-    function rebuild(): Promise<void> {
+    /** Sends the image to the worker's lab once both a model and an image are ready. */
+    async function rebuild(): Promise<void> {
       const gen = stopWork();
-      return enqueue(async () => {
-        const rgba = get().image.rgba;
-        lab?.dispose();
-        lab = null;
-        set({ original: null, adversarial: null, sweep: null });
-        if (!classifier || !rgba || gen !== generation) return;
-        set({ working: "Classifying the image…" });
-        lab = new AttackLab(classifier.logits, rgba, classifier.inputSize);
-        const probs = await lab.cleanProbs();
+      set({ original: null, adversarial: null, sweep: null });
+      const { rgba, size } = get().image;
+      if (!modelReady || !rgba) return;
+      set({ working: "Classifying the image…" });
+      try {
+        const probs = await call("setImage", { rgba, size });
+        if (gen !== generation) return;
         set({ original: { top5: topK(probs, 5), top1: argMax(probs) }, working: null });
-      }).then(() => (gen === generation ? replan() : undefined), fail);
+      } catch (err) {
+        return fail(err);
+      }
+      await replan();
     }
 
     async function adoptImage(blob: Blob, meta: Partial<LabState["image"]>): Promise<void> {
-      const size = classifier?.inputSize ?? 224;
+      const size = inputSize;
       const square = await loadSquareImage(blob, size);
       imageBlob = blob;
       patchImage({ ...meta, status: "ready", rgba: square.rgba, size, error: null });
@@ -266,61 +297,74 @@ export function createLabStore() {
       return { signal: controller.signal, isCurrent: () => request === modelRequest };
     }
 
-    /** Loads a classifier and swaps it in, unless a newer model request came meanwhile. */
-    async function adoptClassifier(
-      req: ModelRequest,
-      load: () => Promise<{ classifier: ImageNetClassifier; source: LabState["model"]["source"] }>,
-    ): Promise<void> {
-      const loaded = await load();
-      if (!req.isCurrent()) {
-        loaded.classifier.dispose();
-        return;
-      }
-      await enqueue(async () => {
-        lab?.dispose();
-        lab = null;
-        classifier?.dispose();
-        classifier = loaded.classifier;
-      });
-      patchModel({
-        status: "ready",
-        source: loaded.source,
-        failure: null,
-        label: loaded.classifier.label,
-        id: loaded.classifier.id,
-      });
-      if (imageBlob && get().image.size !== loaded.classifier.inputSize) {
-        await adoptImage(imageBlob, {});
-      } else await rebuild();
+    /** Loads a classifier in the worker and swaps it in, unless a newer request came meanwhile. */
+    async function loadModel(req: ModelRequest, from: ModelFrom): Promise<boolean> {
+      const loaded: LoadedModel = await actions.compute(
+        "loadModel",
+        { role: "attack", from },
+        {
+          priority: "io",
+          signal: req.signal,
+          onProgress: ({ loaded, total }) => req.isCurrent() && patchModel({ loaded, total }),
+        },
+      );
+      if (!req.isCurrent()) return false;
+      stopWork();
+      await actions.compute("adoptModel", { role: "attack" });
+      modelReady = true;
+      modelFrom = from;
+      patchModel({ status: "ready", source: loaded.source, failure: null, ...labelOf(loaded) });
+      inputSize = loaded.inputSize;
+      if (imageBlob && get().image.size !== inputSize) await adoptImage(imageBlob, {});
+      else await rebuild();
+      return true;
     }
 
-    /** After a lost WebGL context every tensor is gone: rebuild from what we kept. */
+    /** Starts the worker and its backend; after a lost WebGL context, a fresh one. */
+    function startWorker(): Promise<void> {
+      client?.close();
+      const next = setup.makeClient();
+      client = next;
+      started = next
+        .call("start", { backend: preferred, wasmPath: setup.wasmPath, pageUrl: setup.pageUrl })
+        .then((backend) => {
+          set({ backend });
+          firstStarted();
+          next.call("contextLost", null, { priority: "io" }).then(
+            () => (client === next ? recoverContext() : undefined),
+            () => undefined,
+          );
+        });
+      return started;
+    }
+
+    /** Every tensor died with the WebGL context: a fresh worker, and the model and image again. */
     async function recoverContext(): Promise<void> {
       set({ working: "The graphics context was lost: restoring the model and image…" });
-      // A job on the dead context may never settle: stop it, and queue from now on afresh.
       stopWork();
-      queue = serialQueue();
-      lab = null;
-      classifier = null;
-      set({ backend: await restartWebGL() });
-      watchWebGLContext(() => void recoverContext());
-      const spec = findImageNetModel(get().model.id);
-      const files = modelFiles;
-      if (files) await adoptClassifier(newModelRequest(), () => fromFiles(files));
-      else if (spec) await adoptClassifier(newModelRequest(), () => loadImageNetModel(spec, {}));
-      set({
-        working: null,
-        notice: { kind: "info", text: "The graphics context was lost and has been restored." },
-      });
+      modelReady = false;
+      try {
+        await startWorker();
+        if (modelFrom) await loadModel(newModelRequest(), modelFrom);
+        set({
+          working: null,
+          notice: { kind: "info", text: "The graphics context was lost and has been restored." },
+        });
+      } catch (err) {
+        fail(err);
+      }
     }
 
     const actions: LabActions = {
-      async init(preferredBackend = "webgl") {
+      async start(backend = "webgl") {
+        preferred = backend;
+        exposeForDebugging({ store });
+        await startWorker();
+      },
+
+      async init(backend) {
         try {
-          const backend = await initBackend(preferredBackend);
-          set({ backend });
-          watchWebGLContext(() => void recoverContext());
-          exposeForDebugging({ store, classifier: () => classifier, lab: () => lab });
+          await actions.start(backend);
         } catch (err) {
           fail(err);
           return;
@@ -335,19 +379,13 @@ export function createLabStore() {
         const spec = findImageNetModel(id);
         if (!spec) return;
         const req = newModelRequest();
-        const inUse = classifier ? get().model : null;
+        const inUse = modelReady ? get().model : null;
         patchModel({
           ...{ id, label: spec.label, status: "loading", loaded: 0, total: spec.sizeBytes },
           failure: null,
         });
         try {
-          await adoptClassifier(req, () =>
-            loadImageNetModel(spec, {
-              signal: req.signal,
-              onProgress: (loaded, total) => req.isCurrent() && patchModel({ loaded, total }),
-            }),
-          );
-          if (req.isCurrent()) modelFiles = null;
+          await loadModel(req, { catalog: id });
         } catch (err) {
           if (req.isCurrent()) failModel(inUse, { id, label: spec.label, err });
         }
@@ -355,11 +393,10 @@ export function createLabStore() {
 
       async loadModelFiles(files, inputRange) {
         const req = newModelRequest();
-        const inUse = classifier ? get().model : null;
+        const inUse = modelReady ? get().model : null;
         patchModel({ status: "loading", loaded: 0, total: 0, failure: null });
         try {
-          await adoptClassifier(req, () => fromFiles({ files, inputRange }));
-          if (req.isCurrent()) modelFiles = { files, inputRange };
+          await loadModel(req, { files: await fileBytes(files), inputRange });
         } catch (err) {
           const label = files.find((f) => f.name.endsWith(".json"))?.name ?? "The model files";
           if (req.isCurrent()) failModel(inUse, { id: "files", label, err });
@@ -405,7 +442,7 @@ export function createLabStore() {
 
       setEpsLevel(level) {
         const epsLevel = Math.max(0, Math.min(MAX_EPSILON_LEVELS, Math.round(level)));
-        // Request first: the forward pass is queued on the GPU before React re-renders.
+        // Request first: the worker starts the forward pass while React re-renders.
         viewer.request(epsLevel, get().settings.kind === "pgd");
         set({ settings: { ...get().settings, epsLevel } });
       },
@@ -428,12 +465,21 @@ export function createLabStore() {
       dismissNotice() {
         set({ notice: null });
       },
+
+      async compute(method, args, options) {
+        await firstStart;
+        await started;
+        if (!client) throw new Error("The ImageNet worker has not started.");
+        return client.call(method, args, options);
+      },
     };
 
     return { ...initialLabState(), actions };
   });
   return store;
 }
+
+const labelOf = ({ id, label }: LoadedModel) => ({ id, label });
 
 /** One model load: its abort signal, and whether it is still the newest request. */
 interface ModelRequest {
@@ -443,11 +489,6 @@ interface ModelRequest {
 
 /** The value range a model loaded from disk expects its pixels in. */
 export type InputRange = [number, number];
-
-async function fromFiles(m: { files: File[]; inputRange: InputRange }) {
-  const classifier = await loadClassifierFromFiles(m.files, { inputRange: m.inputRange });
-  return { classifier, source: "files" as const };
-}
 
 function message(err: unknown): string {
   return isAbort(err) ? "Cancelled." : errorMessage(err);

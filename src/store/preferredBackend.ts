@@ -1,4 +1,4 @@
-import { BACKEND_ORDER, type BackendName } from "../engine/backend";
+import { BACKEND_ORDER, type BackendName } from "../engine/backendNames";
 
 /**
  * The backend to try first: webgl, or `?backend=wasm` / `?backend=cpu` to start lower in the

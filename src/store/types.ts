@@ -1,5 +1,5 @@
 import type { AttackKind } from "../engine/attackLab";
-import type { BackendStatus } from "../engine/backend";
+import type { BackendStatus } from "../engine/backendNames";
 import type { ClassScore } from "../engine/types";
 
 export interface ModelState {

@@ -1,6 +1,6 @@
 import { useShallow } from "zustand/react/shallow";
 import { backendWords } from "../../components/backendWords";
-import type { BackendStatus } from "../../engine/backend";
+import type { BackendStatus } from "../../engine/backendNames";
 import { useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
 import { LabPresets } from "./LabPresets";

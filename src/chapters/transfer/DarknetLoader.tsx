@@ -1,11 +1,11 @@
 import { FilesButton } from "../../components/controls/FilesButton";
 import { formatBytes } from "../../engine/models/errors";
+import { DARKNET } from "../../store/imagenetTransfer";
 import {
-  DARKNET,
   selectTransferActions,
   selectTransferModel,
   useImagenetTransfer,
-} from "../../store/imagenetTransfer";
+} from "../../store/transferCard";
 
 const SIZE = formatBytes(DARKNET.sizeBytes);
 

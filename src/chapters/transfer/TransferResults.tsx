@@ -4,16 +4,15 @@ import { TopKChart } from "../../components/charts/TopKChart";
 import { formatEpsilon, formatScore } from "../../components/format";
 import { PhotoCredit } from "../../components/PhotoCredit";
 import { displayName } from "../../engine/models/classNames";
+import { type AttackSnapshot, DARKNET } from "../../store/imagenetTransfer";
 import {
-  type AttackSnapshot,
-  DARKNET,
   selectDarknetAdversarial,
   selectDarknetClean,
   selectTransferAttack,
   selectTransferError,
   selectTransferModel,
   useImagenetTransfer,
-} from "../../store/imagenetTransfer";
+} from "../../store/transferCard";
 import { transferVerdict } from "./transferVerdict";
 
 /** "MobileNet v1 0.25 — fast" -> "MobileNet v1 0.25"; "Darknet tiny (ml5)" -> "Darknet tiny". */

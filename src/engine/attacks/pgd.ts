@@ -40,6 +40,11 @@ export interface PgdAsyncControl {
   signal?: AbortSignal;
   /** Called after each iteration with (iterations done, total iterations). */
   onStep?: (done: number, total: number) => void;
+  /**
+   * Awaited between iterations (default: yieldToBrowser). A worker passes its job checkpoint,
+   * so waiting requests run between steps; a throw stops the attack like an abort does.
+   */
+  between?: () => Promise<void>;
 }
 
 /**
@@ -154,7 +159,7 @@ export async function pgdAsync(
   opts: PgdOptions,
   control: PgdAsyncControl = {},
 ): Promise<tf.Tensor> {
-  const { signal, onStep } = control;
+  const { signal, onStep, between = yieldToBrowser } = control;
   const params = resolve(opts);
   if (signal?.aborted) throw abortError("The PGD attack was aborted.");
   if (params === null) return x.clone();
@@ -163,10 +168,12 @@ export async function pgdAsync(
     const r = steps.next();
     if (r.done) return r.value;
     onStep?.(r.value, opts.steps);
-    await yieldToBrowser();
-    if (signal?.aborted) {
+    try {
+      await between();
+      if (signal?.aborted) throw abortError("The PGD attack was aborted.");
+    } catch (error) {
       steps.return(undefined as never); // disposes the current iterate
-      throw abortError("The PGD attack was aborted.");
+      throw error;
     }
   }
 }

@@ -16,10 +16,18 @@ import {
 } from "./modelCache";
 
 /** Options of `loadImageNetModel`. */
-export interface LoadImageNetModelOptions extends FetchArtifactsOptions {
+export interface LoadImageNetModelOptions extends FetchArtifactsOptions, TensorWork {
   /** Read and fill the IndexedDB cache (default: yes, except for a model that ships with the app). */
   cache?: boolean;
 }
+
+/** How a loader runs its tensor work (building the model, its test run). */
+export interface TensorWork {
+  /** Default: at once. A worker passes its job's `exclusive`, so downloads hold no turn. */
+  withTensors?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+const atOnce = <T>(work: () => Promise<T>) => work();
 
 /** A loaded classifier and where its weights came from. */
 export interface LoadedImageNetModel {
@@ -40,13 +48,13 @@ function optionsOf(spec: ImageNetModelSpec): ClassifierOptions {
 async function fromCache(
   spec: ImageNetModelSpec,
   key: string,
-  onProgress: FetchArtifactsOptions["onProgress"],
+  { onProgress, withTensors = atOnce }: LoadImageNetModelOptions,
 ): Promise<ImageNetClassifier | null> {
   const cached = await getCachedArtifacts(key);
   if (cached === null) return null;
   if (isCompleteArtifacts(cached)) {
     try {
-      const classifier = await createClassifier(cached, optionsOf(spec));
+      const classifier = await withTensors(() => createClassifier(cached, optionsOf(spec)));
       const bytes = (cached.weightData as ArrayBuffer).byteLength;
       onProgress?.(bytes, bytes);
       return classifier;
@@ -67,21 +75,21 @@ export async function loadImageNetModel(
   spec: ImageNetModelSpec,
   options: LoadImageNetModelOptions = {},
 ): Promise<LoadedImageNetModel> {
-  const { cache = !spec.bundled, ...fetchOptions } = options;
+  const { cache = !spec.bundled, withTensors = atOnce, ...fetchOptions } = options;
   const key = modelCacheKey(spec);
   if (cache) {
-    const classifier = await fromCache(spec, key, options.onProgress);
+    const classifier = await fromCache(spec, key, options);
     if (classifier !== null) return { classifier, source: "cache" };
   }
   const artifacts = await fetchModelArtifacts(spec, fetchOptions);
-  const classifier = await createClassifier(artifacts, optionsOf(spec));
+  const classifier = await withTensors(() => createClassifier(artifacts, optionsOf(spec)));
   // Cache only what proved to be a working classifier.
   if (cache) await putCachedArtifacts(key, artifacts);
   return { classifier, source: spec.bundled ? "bundled" : "network" };
 }
 
 /** Options of `loadClassifierFromFiles`. */
-export interface LoadFromFilesOptions {
+export interface LoadFromFilesOptions extends TensorWork {
   /** Range the model expects (default [0,1]). */
   inputRange?: [number, number];
   /** Logit order (default standard). */
@@ -100,11 +108,14 @@ export async function loadClassifierFromFiles(
 ): Promise<ImageNetClassifier> {
   const artifacts: tf.io.ModelArtifacts = await artifactsFromFiles(files);
   const jsonName = files.find((f) => f.name.toLowerCase().endsWith(".json"))?.name ?? "model.json";
-  return createClassifier(artifacts, {
-    id: `file:${jsonName}`,
-    label: options.label ?? jsonName,
-    format: detectModelFormat(artifacts),
-    inputRange: options.inputRange ?? [0, 1],
-    classOrder: options.classOrder,
-  });
+  const { withTensors = atOnce } = options;
+  return withTensors(() =>
+    createClassifier(artifacts, {
+      id: `file:${jsonName}`,
+      label: options.label ?? jsonName,
+      format: detectModelFormat(artifacts),
+      inputRange: options.inputRange ?? [0, 1],
+      classOrder: options.classOrder,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import type { BackendName } from "../../engine/backend";
+import type { BackendName } from "../../engine/backendNames";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";

@@ -1,4 +1,4 @@
-import type { BackendStatus } from "../../engine/backend";
+import type { BackendStatus } from "../../engine/backendNames";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 
 export interface DigitModelStatus {

@@ -1,6 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import type { BackendName, BackendStatus } from "../../engine/backend";
+import type { BackendName, BackendStatus } from "../../engine/backendNames";
 import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/settings";
 import {
   type MethodSettings,

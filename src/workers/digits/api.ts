@@ -1,4 +1,4 @@
-import type { BackendName, BackendStatus } from "../../engine/backend";
+import type { BackendName, BackendStatus } from "../../engine/backendNames";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";

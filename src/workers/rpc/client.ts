@@ -19,6 +19,17 @@ export interface Client<A extends Api> {
   failAll(message: string): void;
 }
 
+/** A handler's failure, as the page sees it: its words, and its `kind` if it had one. */
+export class RemoteError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "RemoteError";
+  }
+}
+
 interface Waiting {
   resolve(result: unknown): void;
   reject(error: unknown): void;
@@ -44,7 +55,10 @@ export function createClient<A extends Api>(
     }
     waiting.delete(data.id);
     if (data.kind === "result") call.resolve(data.result);
-    else call.reject(data.aborted ? abortError(data.message) : new Error(data.message));
+    else
+      call.reject(
+        data.aborted ? abortError(data.message) : new RemoteError(data.message, data.code),
+      );
   };
 
   return {

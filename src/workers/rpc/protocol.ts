@@ -15,9 +15,11 @@ export type Api = Record<string, Method<unknown, unknown, unknown>>;
  * "interactive": a reader is waiting (a slider move, a drawn digit); runs before any waiting
  * batch job and between the chunks of a running one. "batch": curves, matrices, training.
  * "control": runs at once, even while a job holds the turn; only for handlers that set a flag
- * of a running job (pause, speed) and touch no tensors.
+ * of a running job (pause, speed) and touch no tensors. "io": starts at once and waits on
+ * something else (a download) without holding the turn; its tensor work goes in
+ * `job.exclusive`, which takes the turn like an interactive job.
  */
-export type Priority = "interactive" | "batch" | "control";
+export type Priority = "interactive" | "batch" | "control" | "io";
 
 export type CallMessage<A extends Api = Api> = {
   [M in keyof A & string]: {
@@ -34,7 +36,14 @@ export type ToWorkerMessage<A extends Api = Api> = CallMessage<A> | { kind: "can
 export type FromWorkerMessage =
   | { kind: "progress"; id: number; progress: unknown }
   | { kind: "result"; id: number; result: unknown }
-  | { kind: "error"; id: number; message: string; aborted: boolean };
+  | {
+      kind: "error";
+      id: number;
+      message: string;
+      aborted: boolean;
+      /** The error's own `kind`, if it has one (a ModelLoadError's "offline", "http", …). */
+      code?: string;
+    };
 
 /** Either end of a message channel: a Worker, the worker's `self`, or a MessagePort in tests. */
 export interface Endpoint<In, Out> {

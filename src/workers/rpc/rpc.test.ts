@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isAbort } from "../../engine/abort";
+import { RemoteError } from "./client";
 import type { Method } from "./protocol";
 import type { Handlers } from "./serve";
 import { inProcess } from "./testing/inProcess";
@@ -11,6 +12,8 @@ type TestApi = {
   /** Ignores its signal: answers after `ms` whatever happens. */
   stubborn: Method<{ ms: number; value: number }, number, number>;
   fail: Method<null, never>;
+  /** Waits `ms` outside any turn (a download), then logs its tensor work in a turn. */
+  download: Method<{ ms: number }, string>;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +45,15 @@ function connect(log: string[] = []) {
       return value;
     },
     fail: async () => {
-      throw new Error("no such digit");
+      throw Object.assign(new Error("no such digit"), { kind: "offline" });
+    },
+    download: async ({ ms }, job) => {
+      log.push("download start");
+      await sleep(ms);
+      return job.exclusive(async () => {
+        log.push("download build");
+        return "built";
+      });
     },
   };
   const worker = inProcess(handlers);
@@ -142,9 +153,27 @@ describe("the compute-worker protocol", () => {
     expect(progress).toEqual([1, 2, 2]);
   });
 
-  it("rejects with the handler's words when it fails, and keeps serving", async () => {
+  it("lets an io job wait without the turn, and runs its tensor work between batch chunks", async () => {
+    const log: string[] = [];
+    const client = connect(log);
+    const batch = client.call("batch", { name: "A", chunks: 5000 }, { priority: "batch" });
+    const download = client.call("download", { ms: 10 }, { priority: "io" });
+    // While the download waits, an interactive call runs: the io job holds no turn.
+    expect(await client.call("echo", "s")).toBe("s");
+    expect(log).not.toContain("download build");
+    expect(await download).toBe("built");
+    await batch;
+    const at = (entry: string) => log.indexOf(entry);
+    expect(at("download start")).toBeLessThan(at("A1"));
+    expect(at("download build")).toBeGreaterThan(at("A0"));
+    expect(at("download build")).toBeLessThan(at("A4999"));
+  });
+
+  it("rejects with the handler's words and kind when it fails, and keeps serving", async () => {
     const client = connect();
-    await expect(client.call("fail", null)).rejects.toThrow("no such digit");
+    const error = await client.call("fail", null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ message: "no such digit", code: "offline" });
     expect(await client.call("echo", "still here")).toBe("still here");
   });
 

@@ -14,6 +14,8 @@ export interface Job<Progress> {
    * (interactive ones first), then throws AbortError if this job was cancelled meanwhile.
    */
   checkpoint(): Promise<void>;
+  /** Runs tensor work of an "io" job in a turn of its own (other jobs already hold one). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export type Handlers<A extends Api> = {
@@ -34,7 +36,7 @@ export function serve<A extends Api>(
     const controller = new AbortController();
     running.set(id, controller);
     const { signal } = controller;
-    const turn = priority !== "control";
+    const turn = priority !== "control" && priority !== "io";
     if (turn) await turns.acquire(priority);
     try {
       throwIfAborted(signal);
@@ -49,11 +51,28 @@ export function serve<A extends Api>(
           if (turn) await turns.pass(priority);
           throwIfAborted(signal);
         },
+        async exclusive(work) {
+          if (turn) return work();
+          await turns.acquire("interactive");
+          try {
+            throwIfAborted(signal);
+            return await work();
+          } finally {
+            turns.release();
+          }
+        },
       };
       const handler = handlers[call.method] as (args: unknown, job: Job<unknown>) => unknown;
       post({ kind: "result", id, result: await handler(call.args, job) });
     } catch (error) {
-      post({ kind: "error", id, message: errorMessage(error), aborted: isAbort(error) });
+      const code = (error as { kind?: unknown } | null)?.kind;
+      post({
+        kind: "error",
+        id,
+        message: errorMessage(error),
+        aborted: isAbort(error),
+        code: typeof code === "string" ? code : undefined,
+      });
     } finally {
       running.delete(id);
       if (turn) turns.release();

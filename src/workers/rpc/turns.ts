@@ -1,6 +1,6 @@
 import type { Priority } from "./protocol";
 
-export type TurnPriority = Exclude<Priority, "control">;
+export type TurnPriority = Exclude<Priority, "control" | "io">;
 
 /**
  * Whose turn it is on a worker's one thread. One job holds the turn at a time (so no job can
@@ -27,9 +27,14 @@ export class Turns {
     });
   }
 
-  /** The holder lets whoever waits go first, then queues again (returns when it is back). */
+  /**
+   * Between chunks: a batch holder lets whoever waits go first, an interactive one only the
+   * interactive waiters (a slider's PGD run is not slowed by the sweep behind it); then it
+   * queues again and returns when it is back.
+   */
   async pass(priority: TurnPriority): Promise<void> {
-    if (this.waiting.length === 0) return;
+    const next = this.waiting[0];
+    if (!next || (priority === "interactive" && next.priority === "batch")) return;
     this.release();
     await this.acquire(priority);
   }

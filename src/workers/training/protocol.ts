@@ -1,4 +1,4 @@
-import type { BackendName, BackendStatus } from "../../engine/backend";
+import type { BackendName, BackendStatus } from "../../engine/backendNames";
 import type { RunCounters, RunSpec } from "../../engine/digits/adversarial/types";
 import type { Method } from "../rpc/protocol";
 

@@ -5,8 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import * as tf from "@tensorflow/tfjs-core";
 import { createDigitsStore } from "../../../store/digits/digitsStore";
+import { startCpuBackend } from "../../rpc/testing/cpuBackend";
 import { inProcess } from "../../rpc/testing/inProcess";
 import type { DigitsApi } from "../api";
 import { createDigitsHandlers } from "../handlers";
@@ -27,10 +27,7 @@ const fetchFromPublic: typeof fetch = async (input) => {
 export function inProcessDigits() {
   const { client, close } = inProcess<DigitsApi>(
     createDigitsHandlers({
-      startBackend: async () => {
-        await tf.setBackend("cpu");
-        return { name: "cpu", fellBack: false, software: false, note: "" };
-      },
+      startBackend: startCpuBackend,
       fetchFn: fetchFromPublic,
     }),
   );

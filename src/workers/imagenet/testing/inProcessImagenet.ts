@@ -1,0 +1,27 @@
+/**
+ * Test-only: the ImageNet worker in-process, on the cpu backend. The app's own files are
+ * answered by the global `fetch` (stub it with fixtureFetch), under their catalog paths; the
+ * real lab store talks to the client, exactly as it talks to the worker in the browser.
+ */
+import { createLabStore } from "../../../store/labStore";
+import { startCpuBackend } from "../../rpc/testing/cpuBackend";
+import { inProcess } from "../../rpc/testing/inProcess";
+import type { ImagenetApi } from "../api";
+import { createImagenetHandlers } from "../handlers";
+
+const ORIGIN = "http://gibbon.test/";
+
+export function inProcessImagenet() {
+  const { client, close } = inProcess<ImagenetApi>(
+    createImagenetHandlers({
+      startBackend: startCpuBackend,
+      fetchFn: (url, init) => globalThis.fetch(url.replace(ORIGIN, ""), init),
+    }),
+  );
+  const store = createLabStore({
+    makeClient: () => ({ ...client, close }),
+    wasmPath: `${ORIGIN}tfjs-wasm/`,
+    pageUrl: ORIGIN,
+  });
+  return { store, client, close };
+}
