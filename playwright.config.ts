@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser";
 // GIBBON_E2E_PORT and GIBBON_DIST let two checkouts (or two people) run suites side by side.
 const port = Number(process.env.GIBBON_E2E_PORT ?? 4173);
 const outDir = process.env.GIBBON_DIST ?? "dist";
+export const devPort = port + 1;
 export default defineConfig({
   testDir: "e2e",
   timeout: 180_000,
@@ -19,11 +20,21 @@ export default defineConfig({
     acceptDownloads: true,
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
-    cwd: import.meta.dirname,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
+      cwd: import.meta.dirname,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    // `npm run dev`'s server too, for the one test that the README's first command works.
+    {
+      command: `npx vite --port ${devPort} --strictPort`,
+      cwd: import.meta.dirname,
+      url: `http://localhost:${devPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });
