@@ -10,27 +10,22 @@ test.use({
 
 /**
  * The budget of issue 11 is 50 ms for any main-thread task after chapter 1's first prediction.
- * Where the walk stands now, measured on 2 cores with software WebGL:
- * - chapters 2-5 compute in workers; what is left on the page is React drawing results that
- *   just arrived, up to 68 ms here. Allowance: 100 ms, until those renders are split.
- * - chapter 1 still runs MobileNet and PGD on the page's thread: tfjs's WebGL backend waits for
- *   the (software) GPU inside its fence polling, so a story switch blocks the page for up to
- *   ~0.8 s. Its phases (which end when its sweep is done) are reported, not held to the budget,
- *   until it has its worker.
+ * Every tfjs call now runs in a worker (chapter 1's MobileNet and PGD too), so what is left on
+ * the page is React drawing results that just arrived. Measured on 2 cores with software WebGL:
+ * chapter 1's phases have no task over 60 ms (before its worker: 71-171 ms, fence polling);
+ * the digit chapters' renders reach 60-130 ms on a slow day here (the same on the code before
+ * this change). Allowance: 100 ms for every phase after the first prediction, until those
+ * renders are split; the loading phase is reported.
  */
-const DIGIT_CHAPTERS_ALLOWANCE_MS = 100;
+const ALLOWANCE_MS = 100;
 
-test("a reader's walk: once chapter 1 has predicted, the digit chapters never block the page", async ({
-  page,
-}) => {
+test("a reader's walk: once chapter 1 has predicted, nothing blocks the page", async ({ page }) => {
   test.setTimeout(600_000);
   const phases = await readersWalk(page);
   const report = phases.map((p) => `${p.name}: ${describeTasks(p.tasks) || "none"}`).join("\n");
   console.info(`long tasks per phase:\n${report}`);
-  const digitPhases = phases.filter((p) => !/^(load|chapter 1)/.test(p.name));
-  expect(digitPhases).toHaveLength(4);
-  const over = digitPhases
-    .flatMap((p) => p.tasks)
-    .filter((t) => t.ms > DIGIT_CHAPTERS_ALLOWANCE_MS);
-  expect(over, `tasks over ${DIGIT_CHAPTERS_ALLOWANCE_MS} ms:\n${report}`).toEqual([]);
+  const held = phases.filter((p) => !p.name.startsWith("load"));
+  expect(held).toHaveLength(6);
+  const over = held.flatMap((p) => p.tasks).filter((t) => t.ms > ALLOWANCE_MS);
+  expect(over, `tasks over ${ALLOWANCE_MS} ms:\n${report}`).toEqual([]);
 });

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useDeferredValue } from "react";
+import { useDeferredValue } from "react";
+import { SweepChart } from "../../components/charts/SweepChart";
 import { selectActions, useLab } from "../../store";
 import {
   selectAdversarial,
@@ -9,11 +10,6 @@ import {
   selectSweep,
   selectTargetClass,
 } from "../../store/selectors";
-
-/** The chart and recharts are fetched after the first prediction: the sweep only starts then. */
-const SweepChart = lazy(() =>
-  import("../../components/charts/SweepChart").then((m) => ({ default: m.SweepChart })),
-);
 
 /**
  * The epsilon sweep. Its levels fill in by themselves, nearest the slider first: FGSM in a few
@@ -50,17 +46,15 @@ export function SweepPanel() {
           </span>
         </p>
       )}
-      <Suspense fallback={<div className="sweep-chart" />}>
-        <SweepChart
-          levels={sweep.levels}
-          probs={sweep.probs}
-          original={original.top1}
-          target={targetClass}
-          current={epsLevel}
-          currentTop1={currentTop1}
-          onPick={actions.setEpsLevel}
-        />
-      </Suspense>
+      <SweepChart
+        levels={sweep.levels}
+        probs={sweep.probs}
+        original={original.top1}
+        target={targetClass}
+        current={epsLevel}
+        currentTop1={currentTop1}
+        onPick={actions.setEpsLevel}
+      />
     </section>
   );
 }

@@ -32,6 +32,10 @@ interface Props {
   formatX: (x: number) => string;
   /** The y axis runs over [0, 1]; these label its ticks. */
   formatY: (y: number) => string;
+  /** Fixed x ticks from 0 (the last is the axis end); default: round ones for the points. */
+  xTicks?: readonly number[];
+  /** Clicking the plot reports the x under the pointer (e.g. to jump there). */
+  onPickX?: (x: number) => void;
 }
 
 /** Until the box is measured (and in tests without layout), the chart is drawn this wide. */
@@ -77,12 +81,14 @@ export const LiveLineChart = memo(function LiveLineChart({
   xLabel,
   formatX,
   formatY,
+  xTicks: fixedTicks,
+  onPickX,
 }: Props) {
   const [box, width] = useWidth<HTMLDivElement>();
   const plotWidth = width - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const xMax = Math.max(xEnd, ...series.flatMap((s) => s.points.map((p) => p.x)));
-  const xTicks = niceTicks(xMax, xTickCount(plotWidth));
+  const xTicks = fixedTicks ?? niceTicks(xMax, xTickCount(plotWidth));
   const xLast = xTicks[xTicks.length - 1];
   const sx = (x: number) => PLOT.left + (x / xLast) * plotWidth;
   const sy = (y: number) => PLOT.top + (1 - y) * plotHeight;
@@ -101,6 +107,13 @@ export const LiveLineChart = memo(function LiveLineChart({
         role="img"
         aria-label={last.length ? last.join("; ") : "no points yet"}
         fontSize={CHART_FONT.tick}
+        onClick={
+          onPickX &&
+          ((e) => {
+            const left = e.currentTarget.getBoundingClientRect().left;
+            onPickX(((e.clientX - left - PLOT.left) / plotWidth) * xLast);
+          })
+        }
       >
         <g className="grid">
           {Y_TICKS.map((y) => (

@@ -1,18 +1,8 @@
-import { memo, useMemo } from "react";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { useMemo } from "react";
 import { displayName } from "../../engine/models/classNames";
 import { flipLevel, rivalClass } from "../../engine/sweepSummary";
 import { formatEpsilon, formatPercent } from "../format";
+import { type LineSeries, LiveLineChart, type XMarker } from "./LiveLineChart";
 import { DASHES } from "./palette";
 
 interface Props {
@@ -21,65 +11,108 @@ interface Props {
   probs: (Float32Array | null)[];
   original: number;
   target: number | null;
-  /** The epsilon level on screen, marked with a line. */
+  /** The epsilon level on screen, marked with a rule. */
   current: number;
   /** Top-1 of the adversarial image on screen: the rival the chart follows when untargeted. */
   currentTop1: number | null;
   onPick: (level: number) => void;
 }
 
-// Plot-area geometry shared by the chart and the "now" marker drawn over it.
-const MARGIN = { top: 12, right: 18, bottom: 20, left: 4 };
-const Y_AXIS_WIDTH = 56;
-const HEIGHT = 220;
+const X_TICKS = [0, 4, 8, 12, 16, 20, 24, 28, 32];
+const formatLevel = (k: number) => `${k}/255`;
+/** Round ticks as "25%", measured values as formatPercent has them ("99.8%"). */
+const formatProb = (p: number) => (Number.isInteger(p * 100) ? `${p * 100}%` : formatPercent(p));
+
+/** One class's probability at every computed level, in level order. */
+function lineOf(
+  probs: Props["probs"],
+  levels: number[],
+  cls: number,
+  style: Omit<LineSeries, "points">,
+): LineSeries {
+  const points = levels.flatMap((k, i) => {
+    const p = probs[i];
+    return p ? [{ x: k, y: p[cls] }] : [];
+  });
+  return { ...style, points };
+}
 
 /**
  * Probability of the clean answer and of its rival at every epsilon 0..32/255: the crossing is
- * where the model changes its mind. Click to jump there. The legend and the flip are told in
- * HTML beside the plot (never over the curves); the "now" marker is a plain element over the
- * chart, so moving the slider does not redraw it.
+ * where the model changes its mind. Click to jump there. Plain SVG (LiveLineChart): it redraws
+ * whenever a level lands or the slider moves, and recharts took most of chapter 1's rendering
+ * time there (its dots, grid and axes; measured in a CPU profile of the story switch).
  */
-export function SweepChart({ current, ...chart }: Props) {
-  const max = chart.levels[chart.levels.length - 1];
-  const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
-  const plotWidth = `(100% - ${plotLeft + MARGIN.right}px)`;
+export function SweepChart({
+  levels,
+  probs,
+  original,
+  target,
+  current,
+  currentTop1,
+  onPick,
+}: Props) {
   const rival = useMemo(
     () =>
-      chart.target === null && chart.currentTop1 !== null && chart.currentTop1 !== chart.original
-        ? chart.currentTop1
-        : rivalClass(chart.probs, chart.original, chart.target),
-    [chart.probs, chart.original, chart.target, chart.currentTop1],
+      target === null && currentTop1 !== null && currentTop1 !== original
+        ? currentTop1
+        : rivalClass(probs, original, target),
+    [probs, original, target, currentTop1],
   );
-  const flip = useMemo(
-    () => flipLevel(chart.probs, chart.original, chart.target),
-    [chart.probs, chart.original, chart.target],
-  );
+  const flip = useMemo(() => flipLevel(probs, original, target), [probs, original, target]);
+  const series = useMemo(() => {
+    const lines = [
+      lineOf(probs, levels, original, {
+        id: "original",
+        label: `P(${displayName(original)})`,
+        color: "var(--clean)",
+        dash: DASHES[0],
+        marker: "circle",
+      }),
+    ];
+    if (rival !== null)
+      lines.push(
+        lineOf(probs, levels, rival, {
+          id: "rival",
+          label: `P(${displayName(rival)})`,
+          color: "var(--adv)",
+          dash: DASHES[1],
+          marker: "square",
+        }),
+      );
+    return lines;
+  }, [probs, levels, original, rival]);
+  const markers = useMemo(() => {
+    const out: XMarker[] = [{ x: current, label: "now" }];
+    if (flip !== null && flip !== current) out.push({ x: flip, label: "flips" });
+    return out;
+  }, [current, flip]);
+  const max = levels[levels.length - 1];
   return (
     <figure className="sweep-figure">
       <ul className="legend" aria-label="Lines of the sweep chart">
-        <li>
-          <LineKey colour="var(--clean)" dash={DASHES[0]} /> P({displayName(chart.original)})
-        </li>
-        {rival !== null && (
-          <li>
-            <LineKey colour="var(--adv)" dash={DASHES[1]} /> P({displayName(rival)})
+        {series.map((s) => (
+          <li key={s.id}>
+            <LineKey colour={s.color} dash={s.dash ?? ""} /> {s.label}
           </li>
-        )}
+        ))}
       </ul>
       <div className="sweep-chart">
-        <SweepLines {...chart} rival={rival} flip={flip} />
-        <div
-          className="now-marker"
-          aria-hidden="true"
-          style={{ left: `calc(${plotLeft}px + ${plotWidth} * ${current / max})`, top: MARGIN.top }}
-        >
-          <span>now</span>
-        </div>
+        <LiveLineChart
+          series={series}
+          markers={markers}
+          xEnd={max}
+          xTicks={X_TICKS}
+          xLabel="ε (grey levels out of 255)"
+          formatX={formatLevel}
+          formatY={formatProb}
+          onPickX={(x) => onPick(Math.max(0, Math.min(max, Math.round(x))))}
+        />
       </div>
       <figcaption className="caption">
         {flip === null
           ? "Click the chart to jump to an ε."
-          : `The answer ${chart.target === null ? "changes" : `becomes ${displayName(chart.target)}`} at ε = ${formatEpsilon(flip)} (dotted line). Click the chart to jump to an ε.`}
+          : `The answer ${target === null ? "changes" : `becomes ${displayName(target)}`} at ε = ${formatEpsilon(flip)} (the rule marked "flips"). Click the chart to jump to an ε.`}
       </figcaption>
     </figure>
   );
@@ -93,84 +126,3 @@ function LineKey({ colour, dash }: { colour: string; dash: string }) {
     </svg>
   );
 }
-
-const SweepLines = memo(function SweepLines({
-  levels,
-  probs,
-  original,
-  rival,
-  flip,
-  onPick,
-}: Omit<Props, "current" | "target" | "currentTop1"> & {
-  rival: number | null;
-  flip: number | null;
-}) {
-  const data = useMemo(
-    () =>
-      levels.map((k, i) => ({
-        k,
-        original: probs[i]?.[original],
-        rival: rival === null ? undefined : probs[i]?.[rival],
-      })),
-    [levels, probs, original, rival],
-  );
-  const flipProbs = flip === null ? null : probs[flip];
-  return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart
-        data={data}
-        margin={MARGIN}
-        onClick={(e) => {
-          const k = Number(e?.activeLabel);
-          if (Number.isFinite(k)) onPick(k);
-        }}
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis
-          dataKey="k"
-          type="number"
-          domain={[0, levels[levels.length - 1]]}
-          ticks={[0, 4, 8, 12, 16, 20, 24, 28, 32]}
-          label={{ value: "ε (grey levels out of 255)", position: "insideBottom", offset: -10 }}
-        />
-        <YAxis
-          domain={[0, 1]}
-          tickFormatter={(v) => `${Math.round(v * 100)}%`}
-          width={Y_AXIS_WIDTH}
-        />
-        <Tooltip
-          formatter={(v) => formatPercent(Number(v))}
-          labelFormatter={(k) => `ε = ${formatEpsilon(Number(k))}`}
-        />
-        <Line
-          type="monotone"
-          dataKey="original"
-          name={`P(${displayName(original)})`}
-          stroke="var(--clean)"
-          strokeWidth={2.5}
-          strokeDasharray={DASHES[0]}
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-        />
-        {rival !== null && (
-          <Line
-            type="monotone"
-            dataKey="rival"
-            name={`P(${displayName(rival)})`}
-            stroke="var(--adv)"
-            strokeWidth={2.5}
-            strokeDasharray={DASHES[1]}
-            dot={{ r: 2 }}
-            isAnimationActive={false}
-          />
-        )}
-        {flip !== null && flipProbs && (
-          <>
-            <ReferenceLine x={flip} stroke="var(--fg)" strokeDasharray="2 3" />
-            <ReferenceDot x={flip} y={flipProbs[original]} r={5} fill="var(--adv)" stroke="white" />
-          </>
-        )}
-      </LineChart>
-    </ResponsiveContainer>
-  );
-});
