@@ -27,6 +27,8 @@ afterAll(() => {
   for (const close of closers) close();
 });
 
+/** The (in-process) ImageNet worker of the last labWithCat(). */
+let call: ReturnType<typeof inProcessImagenet>["client"]["call"];
 /** Live tensors in the (in-process) ImageNet worker. */
 let tensors: () => Promise<number> = async () => 0;
 
@@ -37,6 +39,7 @@ let tensors: () => Promise<number> = async () => 0;
 async function labWithCat() {
   const { store: lab, client, close } = inProcessImagenet();
   closers.push(close);
+  call = client.call;
   tensors = async () => (await client.call("memory", null)).numTensors;
   await lab.getState().actions.start("cpu");
   const image = { ...lab.getState().image, status: "ready" as const, rgba: cat, size: SIZE };
@@ -83,6 +86,26 @@ describe("the ImageNet transfer store", () => {
     expect(store.getState()).toMatchObject({ clean: null, adversarial: null, attack: null });
     await until(() => store.getState().clean?.rgba === lab.getState().image.rgba);
     expect(await tensors()).toBe(before);
+  });
+
+  it("keeps Darknet when chapter 1 re-plans: only a new worker's backend status reloads it", async () => {
+    vi.stubGlobal("fetch", fixtureFetch());
+    const lab = await labWithCat();
+    await call(
+      "loadModel",
+      { role: "attack", from: { catalog: "mobilenet_v1_025" } },
+      { priority: "io" },
+    );
+    await call("adoptModel", { role: "attack" });
+    await call("setImage", { rgba: cat, size: SIZE });
+    const store = createImagenetTransferStore(lab);
+    await store.getState().actions.load();
+    const backend = lab.getState().backend;
+    lab.getState().actions.setInView(false); // no background sweep after the re-plan
+    lab.getState().actions.updateSettings({ kind: "fgsm", targetClass: null });
+    await until(() => lab.getState().adversarial !== null);
+    expect(lab.getState().backend).toBe(backend);
+    expect(store.getState().model.status).toBe("ready");
   });
 
   it("a failed download says why and can be retried", async () => {

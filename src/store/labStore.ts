@@ -255,7 +255,9 @@ export function createLabStore(setup: LabSetup) {
       try {
         const backend = await call("setPlan", { plan });
         if (gen !== generation) return;
-        set({ backend, working: null, sweep: emptySweep(plan) });
+        // A new status object only when it changed: chapter 4 reads a new one as a new worker.
+        const same = JSON.stringify(backend) === JSON.stringify(get().backend);
+        set({ ...(same ? {} : { backend }), working: null, sweep: emptySweep(plan) });
       } catch (err) {
         return fail(err);
       }

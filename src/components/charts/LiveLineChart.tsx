@@ -100,6 +100,7 @@ export const LiveLineChart = memo(function LiveLineChart({
     });
   return (
     <div className="live-line-chart" ref={box}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard's way to the same values is the caller's control (chapter 1's ε slider) */}
       <svg
         width={width}
         height={HEIGHT}
