@@ -315,7 +315,8 @@ export function createLabStore(setup: LabSetup) {
       await actions.compute("adoptModel", { role: "attack" });
       modelReady = true;
       modelFrom = from;
-      patchModel({ status: "ready", source: loaded.source, failure: null, ...labelOf(loaded) });
+      const { id, label, source } = loaded;
+      patchModel({ status: "ready", id, label, source, failure: null });
       inputSize = loaded.inputSize;
       if (imageBlob && get().image.size !== inputSize) await adoptImage(imageBlob, {});
       else await rebuild();
@@ -480,8 +481,6 @@ export function createLabStore(setup: LabSetup) {
   });
   return store;
 }
-
-const labelOf = ({ id, label }: LoadedModel) => ({ id, label });
 
 /** One model load: its abort signal, and whether it is still the newest request. */
 interface ModelRequest {

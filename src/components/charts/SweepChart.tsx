@@ -19,22 +19,29 @@ interface Props {
 }
 
 const X_TICKS = [0, 4, 8, 12, 16, 20, 24, 28, 32];
-const formatLevel = (k: number) => `${k}/255`;
+/** Ticks in grey levels, as the axis title says (a "32/255" would run past the plot's end). */
+const formatLevel = (k: number) => String(k);
 /** Round ticks as "25%", measured values as formatPercent has them ("99.8%"). */
 const formatProb = (p: number) => (Number.isInteger(p * 100) ? `${p * 100}%` : formatPercent(p));
 
-/** One class's probability at every computed level, in level order. */
+/** The two lines' looks: the clean answer's, and its rival's. */
+const LINES = [
+  { id: "original", color: "var(--clean)", dash: DASHES[0], marker: "circle" },
+  { id: "rival", color: "var(--adv)", dash: DASHES[1], marker: "square" },
+] as const;
+
+/** Class `cls`'s probability at every computed level, in level order, drawn as line `look`. */
 function lineOf(
   probs: Props["probs"],
   levels: number[],
   cls: number,
-  style: Omit<LineSeries, "points">,
+  look: (typeof LINES)[number],
 ): LineSeries {
   const points = levels.flatMap((k, i) => {
     const p = probs[i];
     return p ? [{ x: k, y: p[cls] }] : [];
   });
-  return { ...style, points };
+  return { ...look, label: `P(${displayName(cls)})`, points };
 }
 
 /**
@@ -60,28 +67,13 @@ export function SweepChart({
     [probs, original, target, currentTop1],
   );
   const flip = useMemo(() => flipLevel(probs, original, target), [probs, original, target]);
-  const series = useMemo(() => {
-    const lines = [
-      lineOf(probs, levels, original, {
-        id: "original",
-        label: `P(${displayName(original)})`,
-        color: "var(--clean)",
-        dash: DASHES[0],
-        marker: "circle",
-      }),
-    ];
-    if (rival !== null)
-      lines.push(
-        lineOf(probs, levels, rival, {
-          id: "rival",
-          label: `P(${displayName(rival)})`,
-          color: "var(--adv)",
-          dash: DASHES[1],
-          marker: "square",
-        }),
-      );
-    return lines;
-  }, [probs, levels, original, rival]);
+  const series = useMemo(
+    () =>
+      [original, rival].flatMap((cls, i) =>
+        cls === null ? [] : [lineOf(probs, levels, cls, LINES[i])],
+      ),
+    [probs, levels, original, rival],
+  );
   const markers = useMemo(() => {
     const out: XMarker[] = [{ x: current, label: "now" }];
     if (flip !== null && flip !== current) out.push({ x: flip, label: "flips" });

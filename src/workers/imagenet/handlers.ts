@@ -118,9 +118,9 @@ export function createImagenetHandlers(setup: ImagenetSetup): Handlers<ImagenetA
 
     async setPlan({ plan }) {
       const mine = currentLab();
-      status = await ensureGradientBackend(status);
-      await mine.setPlan(plan);
       if (!status) throw new Error("The backend has not started.");
+      status = (await ensureGradientBackend(status)) ?? status;
+      await mine.setPlan(plan);
       return status;
     },
 
