@@ -168,9 +168,14 @@ export const chapter6Demo = (page: Page) =>
  * Scrolls a chapter's top to the top of the page, as its table-of-contents link does, and waits
  * for the chapter's code (it may have been its loading placeholder: the page keeps it in place
  * when the code arrives; a Playwright scrollIntoViewIfNeeded would wait for a stable element and
- * fail when the placeholder is replaced).
+ * fail when the placeholder is replaced). It scrolls again once the code is there: the element
+ * found first may be a placeholder that React removed before the scroll ran, and scrolling a
+ * detached element does nothing (CI saw the page stay at the top, the chapter never started).
  */
 export async function scrollToChapter(page: Page, id: string): Promise<void> {
-  await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const scroll = () =>
+    page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await scroll();
   await expect(page.locator(`#${id}.chapter-loading`)).toHaveCount(0);
+  await scroll();
 }
