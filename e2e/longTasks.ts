@@ -11,6 +11,8 @@ export interface LongTask {
 interface Watch {
   tasks: { start: number; ms: number }[];
   frames: { start: number; end: number; scripts: string[] }[];
+  /** When each animation frame began (requestAnimationFrame's clock). */
+  paints: number[];
 }
 
 /**
@@ -20,8 +22,15 @@ interface Watch {
  */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const watch: Watch = { tasks: [], frames: [] };
+    const watch: Watch = { tasks: [], frames: [], paints: [] };
     (window as unknown as { __longTasks: Watch }).__longTasks = watch;
+    // A page can freeze with no long task: its frames wait on the GPU process (software WebGL
+    // shares it with the workers' tfjs). The gaps between animation frames show that.
+    const paint = (t: number) => {
+      watch.paints.push(t);
+      requestAnimationFrame(paint);
+    };
+    requestAnimationFrame(paint);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) watch.tasks.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: "longtask", buffered: true });
@@ -66,6 +75,15 @@ export function longTasksSince(page: Page, since = 0): Promise<LongTask[]> {
         const frame = frames.find((f) => f.start <= task.start && task.start < f.end);
         return { ...task, scripts: frame?.scripts ?? [] };
       });
+  }, since);
+}
+
+/** The longest time between two animation frames from `since` (page clock), in ms. */
+export function longestFrameGapSince(page: Page, since = 0): Promise<number> {
+  return page.evaluate((t0) => {
+    const { paints } = (window as unknown as { __longTasks: Watch }).__longTasks;
+    const from = paints.filter((t) => t >= t0);
+    return Math.max(0, ...from.slice(1).map((t, i) => t - from[i]));
   }, since);
 }
 

@@ -83,7 +83,8 @@ test("a second visit loads a remote model offline, from the IndexedDB cache", as
 });
 
 test("a lost WebGL context is survived: model and image come back", async ({ page }) => {
-  await page.goto("/");
+  // WebGL even where it is drawn in software (without a GPU the page would not use it).
+  await page.goto("/?backend=webgl");
   await waitForIdle(page);
   // Chapter 1's tensors live in the ImageNet worker: its context is the one lost.
   const worker = await imagenetWorker(page);

@@ -1,6 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 import { expectTop1, scrollToChapter, tellFgsmStory, waitForIdle, waitForSweep } from "./fixtures";
-import { type LongTask, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
+import {
+  type LongTask,
+  longestFrameGapSince,
+  longTasksSince,
+  pageNow,
+  watchLongTasks,
+} from "./longTasks";
 
 /** Each chapter's first live result: the walk moves on once it is on screen. */
 const FIRST_RESULT: Record<string, (page: Page) => Promise<void>> = {
@@ -22,6 +28,8 @@ const FIRST_RESULT: Record<string, (page: Page) => Promise<void>> = {
 export interface WalkPhase {
   name: string;
   tasks: LongTask[];
+  /** The longest wait between two frames the page drew, ms. */
+  frameGap: number;
 }
 
 /**
@@ -35,7 +43,11 @@ export async function readersWalk(page: Page): Promise<WalkPhase[]> {
   const phase = async (name: string, walk: () => Promise<void>) => {
     const t0 = await pageNow(page);
     await walk();
-    phases.push({ name, tasks: await longTasksSince(page, t0) });
+    phases.push({
+      name,
+      tasks: await longTasksSince(page, t0),
+      frameGap: await longestFrameGapSince(page, t0),
+    });
   };
   await watchLongTasks(page);
   await page.goto("/");
@@ -45,6 +57,7 @@ export async function readersWalk(page: Page): Promise<WalkPhase[]> {
   phases.push({
     name: `load -> first prediction (${(loaded / 1000).toFixed(1)} s)`,
     tasks: await longTasksSince(page, 0),
+    frameGap: await longestFrameGapSince(page, 0),
   });
   await phase("chapter 1: the two stories", async () => {
     await tellFgsmStory(page);

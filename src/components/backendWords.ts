@@ -9,11 +9,14 @@ export function backendWords(status: BackendStatus): {
   short: string;
   technical: string;
 } {
-  if (status.name === "webgl" && status.software)
+  if (status.software)
     return {
       plain: "your processor (no graphics card)",
       short: "processor",
-      technical: "TensorFlow.js WebGL backend, rendered in software (no GPU found)",
+      technical:
+        status.name === "webgl"
+          ? "TensorFlow.js WebGL backend, rendered in software (no GPU found)"
+          : `TensorFlow.js ${status.name} backend: no GPU found, and WebGL drawn in software is slower`,
     };
   if (status.name === "webgl")
     return {

@@ -1,12 +1,17 @@
 import "./tfjsSetup";
 import type { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
 import * as tf from "@tensorflow/tfjs-core";
-import { BACKEND_ORDER, type BackendName, type BackendStatus } from "./backendNames";
+import {
+  BACKEND_ORDER,
+  type BackendName,
+  type BackendPreference,
+  type BackendStatus,
+} from "./backendNames";
 
 import { exposeForDebugging } from "./debugHandle";
 import { installFastCpuConvGradient } from "./kernels/cpuConvBackpropFilter";
 
-export { BACKEND_ORDER, type BackendName, type BackendStatus };
+export { BACKEND_ORDER, type BackendName, type BackendPreference, type BackendStatus };
 
 /**
  * Kernels an attack needs that wasm lacks (GUIDE section 4): no gradients
@@ -37,6 +42,22 @@ export async function ensureGradientBackend(
   return { name: "cpu", fellBack: true, note: `${current.note} ${why}`.trim() };
 }
 
+/**
+ * Runs `work` where convolutions can be trained: on cpu when the current backend (wasm) has no
+ * conv gradients, switching back afterwards. tfjs moves each tensor to the backend that next
+ * reads it, so weights made here serve on the old backend too.
+ */
+export async function withConvGradients<T>(work: () => Promise<T>): Promise<T> {
+  const current = tf.getBackend();
+  if (canDifferentiateConvnets(current)) return work();
+  await switchBackend("cpu");
+  try {
+    return await work();
+  } finally {
+    await tf.setBackend(current);
+  }
+}
+
 let wasmPath = "tfjs-wasm/";
 
 /** How each fallback's code is fetched and registered (webgl comes with tfjsSetup). */
@@ -59,20 +80,35 @@ export async function switchBackend(name: BackendName): Promise<boolean> {
 }
 
 /**
- * Picks the first backend that initialises, in BACKEND_ORDER, starting at
- * `preferred` (a `?backend=` override for testing the fallbacks).
- * `wasmBinaries` is where the .wasm binaries are served (copied to public/ at build).
+ * Picks the first backend that initialises, in BACKEND_ORDER, starting at `preferred` ("auto"
+ * starts at webgl; a name is a `?backend=` override). `wasmBinaries` is where the .wasm
+ * binaries are served (copied to public/ at build). With "auto", WebGL drawn in software gives
+ * way to `withoutGpu`, a processor backend the calling worker has every kernel on: measured in
+ * headless Chromium on 2 cores, software WebGL runs the workers' shaders in the GPU process,
+ * where the page's own frames wait (gaps of 2.4 and 8.5 s between frames in a reader's walk,
+ * 0.6 s at most on the processor), and it is slower for these small models (chapter 1's first
+ * prediction 15.1 s vs 9.4 s on cpu; chapter 4's digit matrix 81 s vs 5.5 s on wasm).
  */
 export async function initBackend(
-  preferred: BackendName = "webgl",
+  preferred: BackendPreference = "auto",
   wasmBinaries = "tfjs-wasm/",
+  withoutGpu: BackendName = "cpu",
 ): Promise<BackendStatus> {
-  // Headless browsers and GPU-less laptops render WebGL in software; that is
-  // still much faster than the cpu backend, so allow it.
+  // Allow WebGL drawn in software (GPU-less laptops, headless browsers): tfjs refuses it by
+  // default, and it is what `?backend=webgl` asks for there.
   tf.env().set("SOFTWARE_WEBGL_ENABLED", true);
   wasmPath = wasmBinaries;
-  const order = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(preferred));
-  for (const name of order) {
+  const started = await firstThatStarts(preferred === "auto" ? "webgl" : preferred);
+  if (preferred !== "auto" || !started.software) return started;
+  if (!(await switchBackend(withoutGpu).catch(() => false))) return started;
+  await tf.ready();
+  tf.removeBackend("webgl"); // frees the software context
+  return { name: withoutGpu, fellBack: false, software: true, note: "" };
+}
+
+/** The first backend of BACKEND_ORDER from `first` on that initialises. */
+async function firstThatStarts(first: BackendName): Promise<BackendStatus> {
+  for (const name of BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(first))) {
     let ok = false;
     try {
       ok = await switchBackend(name);
@@ -82,7 +118,7 @@ export async function initBackend(
     }
     if (ok) {
       const software = name === "webgl" && isSoftwareWebGL();
-      return { name, fellBack: name !== preferred, software, note: fallbackNote(preferred, name) };
+      return { name, fellBack: name !== first, software, note: fallbackNote(first, name) };
     }
   }
   throw new Error("No TensorFlow.js backend could start in this browser.");

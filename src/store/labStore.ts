@@ -2,7 +2,7 @@ import { createStore } from "zustand/vanilla";
 import { isAbort } from "../engine/abort";
 import type { AttackPlan } from "../engine/attackLab";
 import { MAX_EPSILON_LEVELS } from "../engine/attacks/params";
-import type { BackendName } from "../engine/backendNames";
+import type { BackendPreference } from "../engine/backendNames";
 import { exposeForDebugging } from "../engine/debugHandle";
 import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
@@ -24,9 +24,9 @@ import type { AttackSettings, LabState, SweepState } from "./types";
 
 export interface LabActions {
   /** Starts the ImageNet worker, then loads the default model and photo. */
-  init(preferredBackend?: BackendName): Promise<void>;
+  init(preferredBackend?: BackendPreference): Promise<void>;
   /** Starts the ImageNet worker and its backend only (init does this first). */
-  start(preferredBackend?: BackendName): Promise<void>;
+  start(preferredBackend?: BackendPreference): Promise<void>;
   selectModel(id: string): Promise<void>;
   loadModelFiles(files: File[], inputRange: InputRange): Promise<void>;
   selectPhoto(id: string): Promise<void>;
@@ -117,7 +117,7 @@ export function createLabStore(setup: LabSetup) {
   let modelReady = false;
   let inputSize = 224;
   let imageBlob: Blob | null = null;
-  let preferred: BackendName = "webgl";
+  let preferred: BackendPreference = "auto";
   let generation = 0;
   let genAbort = new AbortController();
   let modelRequest = 0;

@@ -1,6 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import type { BackendName } from "../../engine/backendNames";
+import type { BackendPreference } from "../../engine/backendNames";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
@@ -35,7 +35,7 @@ export type DigitsStore = DigitsState & { actions: DigitsActions };
 export interface DigitsSetup {
   /** Starts the digits worker (when a chapter first asks) and connects to it. */
   makeClient: () => Client<DigitsApi>;
-  backend: BackendName;
+  backend: BackendPreference;
   dataUrl: string;
   weightsUrl: string;
   wasmPath: string;

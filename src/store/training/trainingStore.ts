@@ -1,6 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
-import type { BackendName, BackendStatus } from "../../engine/backendNames";
+import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/settings";
 import {
   type MethodSettings,
@@ -104,7 +104,7 @@ export type TrainingStore = TrainingState & { actions: TrainingActions };
 export interface TrainingStoreOptions {
   /** Starts the training worker (on the first run) and connects to it. */
   makeClient: () => Client<TrainingApi>;
-  backend: BackendName;
+  backend: BackendPreference;
   dataUrl: string;
   wasmPath: string;
 }

@@ -1,4 +1,4 @@
-import type { BackendName, BackendStatus } from "../../engine/backendNames";
+import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
@@ -12,7 +12,7 @@ import type { Method } from "../rpc/protocol";
 export type DigitsApi = {
   /** Starts the backend, loads the digits and the shipped models, measures them. */
   load: Method<
-    { backend: BackendName; wasmPath: string; dataUrl: string; weightsUrl: string },
+    { backend: BackendPreference; wasmPath: string; dataUrl: string; weightsUrl: string },
     {
       backend: BackendStatus;
       trainCount: number;

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import type { BackendName, BackendStatus } from "../../engine/backend";
-import { canDifferentiateConvnets } from "../../engine/backend";
+import type { BackendPreference, BackendStatus } from "../../engine/backend";
+import { withConvGradients } from "../../engine/backend";
 import { makeBatch } from "../../engine/digits/batches";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { buildDigitModel, digitLogits } from "../../engine/digits/digitModels";
@@ -42,7 +42,7 @@ interface DigitContext {
 }
 
 export interface DigitsSources {
-  startBackend(preferred: BackendName, wasmPath: string): Promise<BackendStatus>;
+  startBackend(preferred: BackendPreference, wasmPath: string): Promise<BackendStatus>;
   fetchFn?: typeof fetch;
 }
 
@@ -189,29 +189,27 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
 
     async retrain({ kind, epochs }, job) {
       const c = need();
-      if (kind === "cnn" && !canDifferentiateConvnets()) {
-        // wasm has no Conv2DBackpropFilter kernel (GUIDE section 4).
-        throw new Error(
-          "The fallback this browser computes on cannot train convolutions; the softmax and MLP models can be retrained here.",
-        );
-      }
+      // wasm (this worker's choice without a graphics card) cannot train convolutions.
+      const train = kind === "cnn" ? withConvGradients : (work: () => Promise<void>) => work();
       const model = buildDigitModel(kind, RECIPES[kind].seed);
       try {
-        await trainDigitModel(
-          model,
-          c.split.train,
-          { ...RECIPES[kind], epochs },
-          {
-            signal: job.signal,
-            onBatch: async ({ epoch, loss }) => {
-              job.progress({ kind: "batch", epoch, loss });
-              await job.checkpoint();
+        await train(() =>
+          trainDigitModel(
+            model,
+            c.split.train,
+            { ...RECIPES[kind], epochs },
+            {
+              signal: job.signal,
+              onBatch: async ({ epoch, loss }) => {
+                job.progress({ kind: "batch", epoch, loss });
+                await job.checkpoint();
+              },
+              onEpoch: async (epoch) => {
+                const acc = await accuracy(digitLogits(model), c.split.test);
+                job.progress({ kind: "epoch", epoch, accuracy: acc });
+              },
             },
-            onEpoch: async (epoch) => {
-              const acc = await accuracy(digitLogits(model), c.split.test);
-              job.progress({ kind: "epoch", epoch, accuracy: acc });
-            },
-          },
+          ),
         );
       } catch (error) {
         model.dispose();

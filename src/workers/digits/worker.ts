@@ -6,9 +6,13 @@ import { createDigitsHandlers } from "./handlers";
 
 /**
  * The digits worker: every tfjs call of chapters 2-4 runs here, on the worker's own backend
- * (WebGL through OffscreenCanvas, or a fallback), so the page's main thread only draws.
+ * (WebGL through OffscreenCanvas, or a fallback), so the page's main thread only draws. With
+ * no graphics card it computes on wasm, which has every kernel these models' attacks need
+ * (retraining the convnet borrows cpu).
  */
 serve<DigitsApi>(
   self as unknown as Endpoint<ToWorkerMessage<DigitsApi>, FromWorkerMessage>,
-  createDigitsHandlers({ startBackend: initBackend }),
+  createDigitsHandlers({
+    startBackend: (preferred, wasmPath) => initBackend(preferred, wasmPath, "wasm"),
+  }),
 );

@@ -1,5 +1,5 @@
 import type { AdversarialView, AttackPlan } from "../../engine/attackLab";
-import type { BackendName, BackendStatus } from "../../engine/backendNames";
+import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { ClassOrder } from "../../engine/models/catalog";
 import type { Method } from "../rpc/protocol";
 
@@ -35,7 +35,7 @@ export interface LoadedModel {
  */
 export type ImagenetApi = {
   /** Starts the backend; `pageUrl` resolves the app's own files (models/…). */
-  start: Method<{ backend: BackendName; wasmPath: string; pageUrl: string }, BackendStatus>;
+  start: Method<{ backend: BackendPreference; wasmPath: string; pageUrl: string }, BackendStatus>;
   /**
    * Downloads (or reads from the cache, or from files) and builds a classifier for `role`,
    * holding no turn while it waits on the network. It becomes the role's candidate; a newer

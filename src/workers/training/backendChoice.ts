@@ -17,7 +17,8 @@ export async function startTrainingBackend(
   preferred: Parameters<typeof initBackend>[0],
   wasmPath: string,
 ) {
-  const started = await initBackend(preferred, wasmPath);
+  // Its own choice for software WebGL (below), made per run: "auto" starts at WebGL.
+  const started = await initBackend(preferred === "auto" ? "webgl" : preferred, wasmPath);
   const software = started.name === "webgl" && isSoftwareWebGL();
   return {
     started,

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { BackendName, BackendStatus } from "../../engine/backend";
+import type { BackendPreference, BackendStatus } from "../../engine/backend";
 import { type DigitSplit, fetchDigits, splitDigits } from "../../engine/digits/mnistData";
 import type { Handlers } from "../rpc/serve";
 import type { RunRequest, TrainingApi } from "./protocol";
@@ -8,7 +8,7 @@ import { TrainingSession } from "./session";
 export interface TrainingSources {
   /** Starts the worker's backend; `forRuns` then picks the best one for a set of runs. */
   startBackend(
-    preferred: BackendName,
+    preferred: BackendPreference,
     wasmPath: string,
   ): Promise<{
     started: BackendStatus;

@@ -1,4 +1,4 @@
-import type { BackendName, BackendStatus } from "../../engine/backendNames";
+import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { RunCounters, RunSpec } from "../../engine/digits/adversarial/types";
 import type { Method } from "../rpc/protocol";
 
@@ -73,7 +73,7 @@ export interface TrainArgs {
  */
 export type TrainingApi = {
   load: Method<
-    { backend: BackendName; dataUrl: string; wasmPath: string },
+    { backend: BackendPreference; dataUrl: string; wasmPath: string },
     { backend: BackendStatus; trainDigits: number; testDigits: number }
   >;
   /** Trains the runs side by side to their budgets; resolves when all are done. */
