@@ -1,14 +1,4 @@
 import { useMemo, useState } from "react";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceDot,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { AXIS_TICK, CHART_FONT, xAxisTitle } from "../../components/charts/palette";
 import { LevelSlider } from "../../components/controls/LevelSlider";
 import { Tex } from "../../components/Tex";
 import {
@@ -18,6 +8,7 @@ import {
   NAMED_DIMENSIONS,
   randomWeights,
 } from "../../engine/digits/linearToy";
+import { ToyChart } from "./ToyChart";
 
 const DIMS = logSpacedDims(80);
 /** The slider moves along log(n) in 1,000 steps, from n = 1 to n = MAX_DIMENSION. */
@@ -25,12 +16,9 @@ const SLIDER_STEPS = 1000;
 const toSlider = (n: number) => Math.round((SLIDER_STEPS * Math.log(n)) / Math.log(MAX_DIMENSION));
 const fromSlider = (v: number) => Math.round(MAX_DIMENSION ** (v / SLIDER_STEPS));
 const weights = randomWeights();
-const TICKS = [1, 10, 100, 1_000, 10_000, 100_000];
 
 const fmt = (v: number) =>
   v >= 100 ? Math.round(v).toLocaleString("en") : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
-/** Axis ticks as short as they can be: 0.01, 0.1, 1, 10, 1,000. */
-const tick = (v: number) => Number(v.toPrecision(2)).toLocaleString("en");
 
 /**
  * The linearity argument made concrete: one linear unit w.x with n inputs, every input moved by
@@ -86,55 +74,12 @@ export function LinearToyPanel() {
         label="toy epsilon"
       />
       <figure className="toy-chart" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 20, right: 22, bottom: 22, left: 4 }}>
-            <CartesianGrid stroke="var(--grid)" />
-            <XAxis
-              dataKey="n"
-              type="number"
-              scale="log"
-              domain={[1, MAX_DIMENSION]}
-              ticks={TICKS}
-              tickFormatter={(v: number) => v.toLocaleString("en")}
-              tick={AXIS_TICK}
-              label={xAxisTitle("inputs n (log scale)")}
-            />
-            <YAxis
-              type="number"
-              scale={logY ? "log" : "linear"}
-              domain={logY ? ["auto", "auto"] : [0, "auto"]}
-              allowDataOverflow
-              tickFormatter={tick}
-              tick={AXIS_TICK}
-              width={52}
-            />
-            <Line
-              dataKey="change"
-              stroke="var(--adv)"
-              strokeWidth={2.5}
-              dot={false}
-              isAnimationActive={false}
-              name="activation change w·η"
-            />
-            {NAMED_DIMENSIONS.map((d, i) => (
-              <ReferenceDot
-                key={d.n}
-                x={d.n}
-                y={named[i]}
-                r={4}
-                fill="var(--accent)"
-                stroke="none"
-                // The last (ImageNet) sits at the top right corner: its name goes to its left.
-                label={{
-                  value: d.name.split(" ")[0],
-                  position: i === NAMED_DIMENSIONS.length - 1 ? "left" : "top",
-                  fontSize: CHART_FONT.note,
-                }}
-              />
-            ))}
-            <ReferenceDot x={n} y={atN} r={6} fill="var(--adv)" stroke="white" />
-          </LineChart>
-        </ResponsiveContainer>
+        <ToyChart
+          points={data}
+          named={NAMED_DIMENSIONS.map((d, i) => ({ n: d.n, name: d.name, change: named[i] }))}
+          current={{ n, change: atN }}
+          logY={logY}
+        />
         <figcaption>
           {summary}.{" "}
           <label className="inline-toggle">

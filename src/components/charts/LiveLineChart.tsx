@@ -1,7 +1,8 @@
-import { memo, type RefObject, useEffect, useRef, useState } from "react";
+import { memo } from "react";
 import { niceTicks } from "./niceTicks";
 import { CHART_FONT, type MarkerShape } from "./palette";
 import { Marker } from "./SeriesKey";
+import { useWidth } from "./useWidth";
 
 export interface LineSeries {
   id: string;
@@ -38,31 +39,12 @@ interface Props {
   onPickX?: (x: number) => void;
 }
 
-/** Until the box is measured (and in tests without layout), the chart is drawn this wide. */
-const DEFAULT_WIDTH = 560;
 const HEIGHT = 240;
 // Room for the tick labels in CSS pixels ("100%" on the left, half a number past the last x tick).
 const PLOT = { left: 44, right: 22, top: 16, bottom: 44 };
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Fewer x ticks on a phone, so their labels never touch. */
 const xTickCount = (plotWidth: number) => (plotWidth < 320 ? 3 : 5);
-
-/** The width of an element's content box, kept up to date (it changes on resize only). */
-function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(([entry]) => {
-      const w = Math.round(entry.contentRect.width);
-      if (w > 0) setWidth(w);
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 /**
  * A line chart over y in [0, 1], drawn as plain SVG at its box's width in CSS pixels, so its
