@@ -1,6 +1,6 @@
 import { memo, useId } from "react";
-import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { CHART_FONT } from "../../components/charts/palette";
+import { useWidth } from "../../components/charts/useWidth";
 import { formatPercent } from "../../components/format";
 import { topK } from "../../engine/topK";
 
@@ -43,41 +43,7 @@ export const DigitProbChart = memo(function DigitProbChart({
       </ol>
       <div aria-hidden="true">
         {rows.length > 0 ? (
-          <ResponsiveContainer width="100%" height={150}>
-            <BarChart data={rows} margin={{ left: 4, right: 4, top: 18, bottom: 0 }}>
-              <defs>
-                <pattern
-                  id={stripes}
-                  width="6"
-                  height="6"
-                  patternUnits="userSpaceOnUse"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="6" height="6" fill="var(--adv)" />
-                  <rect width="2" height="6" fill="white" opacity="0.6" />
-                </pattern>
-              </defs>
-              <XAxis
-                dataKey="digit"
-                tickLine={false}
-                axisLine={false}
-                interval={0}
-                tick={{ fontSize: CHART_FONT.tick + 1 }}
-              />
-              <YAxis type="number" domain={[0, 1]} hide />
-              <Bar dataKey="p" isAnimationActive={false} background={{ fill: "var(--bar-bg)" }}>
-                {rows.map((r) => (
-                  <Cell key={r.digit} fill={r.fill} />
-                ))}
-                <LabelList
-                  dataKey="p"
-                  position="top"
-                  fontSize={CHART_FONT.note}
-                  formatter={(v) => (Number(v) >= 0.05 ? `${Math.round(Number(v) * 100)}%` : "")}
-                />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <ProbBars rows={rows} stripes={stripes} />
         ) : (
           <div className="placeholder">…</div>
         )}
@@ -85,3 +51,80 @@ export const DigitProbChart = memo(function DigitProbChart({
     </figure>
   );
 });
+
+const HEIGHT = 150;
+/** Room above the bars for their labels, and below for the digits. */
+const PLOT = { top: 18, bottom: 22, side: 4 };
+
+/**
+ * The ten bars as plain SVG, each on its full-height background, its probability above it when
+ * 5% or more. Chapter 3's slider redraws two of these per move; in recharts each redraw went
+ * through its store and text measuring (a 100-160 ms render when the chapter's first results
+ * arrived, measured in the reader's walk).
+ */
+function ProbBars({
+  rows,
+  stripes,
+}: {
+  rows: readonly { digit: string; p: number; fill: string }[];
+  stripes: string;
+}) {
+  const [box, width] = useWidth<HTMLDivElement>();
+  const slot = (width - 2 * PLOT.side) / rows.length;
+  const barWidth = slot * 0.8;
+  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  return (
+    <div ref={box}>
+      <svg
+        aria-hidden="true"
+        width={width}
+        height={HEIGHT}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        className="prob-bars"
+      >
+        <defs>
+          <pattern
+            id={stripes}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="var(--adv)" />
+            <rect width="2" height="6" fill="white" opacity="0.6" />
+          </pattern>
+        </defs>
+        {rows.map((r, i) => {
+          const x = PLOT.side + i * slot + (slot - barWidth) / 2;
+          const h = r.p * plotHeight;
+          return (
+            <g key={r.digit}>
+              <rect x={x} y={PLOT.top} width={barWidth} height={plotHeight} fill="var(--bar-bg)" />
+              <rect x={x} y={PLOT.top + plotHeight - h} width={barWidth} height={h} fill={r.fill} />
+              {r.p >= 0.05 && (
+                <text
+                  x={x + barWidth / 2}
+                  y={PLOT.top + plotHeight - h - 4}
+                  textAnchor="middle"
+                  fontSize={CHART_FONT.note}
+                  fill="var(--fg)"
+                >
+                  {`${Math.round(r.p * 100)}%`}
+                </text>
+              )}
+              <text
+                x={x + barWidth / 2}
+                y={HEIGHT - 5}
+                textAnchor="middle"
+                fontSize={CHART_FONT.tick + 1}
+                fill="var(--muted)"
+              >
+                {r.digit}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
