@@ -100,8 +100,11 @@ test("the PGD sweep fills in nearest the slider first, and a ready level shows a
   await waitForIdle(page);
   await expect.poll(async () => (await ready()).includes(31), { timeout: 120_000 }).toBe(true);
   const order = await ready();
-  // After the jump: 32 (the slider's own), then 31, before anything in the middle.
+  // After the jump: 32 (the slider's own), then 31, before anything in the middle. The level
+  // under way when the slider jumped may finish in between (the slider's job cuts in between
+  // its PGD steps; CI saw 32, 5, 31 on the faster cpu backend).
   const jump = order.indexOf(32);
-  expect(order.slice(jump, jump + 2)).toEqual([32, 31]);
+  expect(order.indexOf(31)).toBeGreaterThan(jump);
+  expect(order.slice(jump + 1, order.indexOf(31)).length).toBeLessThanOrEqual(1);
   expect(order.filter((k) => k > 10 && k < 24)).toEqual([]);
 });
