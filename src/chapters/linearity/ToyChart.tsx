@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { ChartAxes } from "../../components/charts/ChartAxes";
 import { niceTicks } from "../../components/charts/niceTicks";
 import { CHART_FONT } from "../../components/charts/palette";
 import { useWidth } from "../../components/charts/useWidth";
@@ -66,34 +67,14 @@ export const ToyChart = memo(function ToyChart({
         viewBox={`0 0 ${width} ${HEIGHT}`}
         fontSize={CHART_FONT.tick}
       >
-        <g className="grid">
-          {y.ticks.map((v) => (
-            <line key={`y${v}`} x1={PLOT.left} x2={width - PLOT.right} y1={sy(v)} y2={sy(v)} />
-          ))}
-          {X_TICKS.map((n) => (
-            <line key={`x${n}`} x1={sx(n)} x2={sx(n)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
-          ))}
-        </g>
-        <g className="tick-labels">
-          {y.ticks.map((v) => (
-            <text key={v} x={PLOT.left - 6} y={sy(v)} textAnchor="end" dominantBaseline="middle">
-              {tickText(v)}
-            </text>
-          ))}
-          {X_TICKS.map((n) => (
-            <text key={n} x={sx(n)} y={HEIGHT - PLOT.bottom + 18} textAnchor="middle">
-              {n.toLocaleString("en")}
-            </text>
-          ))}
-          <text
-            x={PLOT.left + plotWidth / 2}
-            y={HEIGHT - 6}
-            textAnchor="middle"
-            fontSize={CHART_FONT.label}
-          >
-            inputs n (log scale)
-          </text>
-        </g>
+        <ChartAxes
+          width={width}
+          height={HEIGHT}
+          plot={PLOT}
+          xTicks={X_TICKS.map((n) => ({ value: n, at: sx(n), label: n.toLocaleString("en") }))}
+          yTicks={y.ticks.map((v) => ({ value: v, at: sy(v), label: tickText(v) }))}
+          xLabel="inputs n (log scale)"
+        />
         <polyline
           points={points.map((p) => `${sx(p.n)},${sy(p.change)}`).join(" ")}
           fill="none"

@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { ChartAxes } from "./ChartAxes";
 import { niceTicks } from "./niceTicks";
 import { CHART_FONT, type MarkerShape } from "./palette";
 import { Marker } from "./SeriesKey";
@@ -98,34 +99,14 @@ export const LiveLineChart = memo(function LiveLineChart({
           })
         }
       >
-        <g className="grid">
-          {Y_TICKS.map((y) => (
-            <line key={`y${y}`} x1={PLOT.left} x2={width - PLOT.right} y1={sy(y)} y2={sy(y)} />
-          ))}
-          {xTicks.map((x) => (
-            <line key={`x${x}`} x1={sx(x)} x2={sx(x)} y1={PLOT.top} y2={HEIGHT - PLOT.bottom} />
-          ))}
-        </g>
-        <g className="tick-labels">
-          {Y_TICKS.map((y) => (
-            <text key={y} x={PLOT.left - 6} y={sy(y)} textAnchor="end" dominantBaseline="middle">
-              {formatY(y)}
-            </text>
-          ))}
-          {xTicks.map((x) => (
-            <text key={x} x={sx(x)} y={HEIGHT - PLOT.bottom + 18} textAnchor="middle">
-              {formatX(x)}
-            </text>
-          ))}
-          <text
-            x={PLOT.left + plotWidth / 2}
-            y={HEIGHT - 6}
-            textAnchor="middle"
-            fontSize={CHART_FONT.label}
-          >
-            {xLabel}
-          </text>
-        </g>
+        <ChartAxes
+          width={width}
+          height={HEIGHT}
+          plot={PLOT}
+          xTicks={xTicks.map((x) => ({ value: x, at: sx(x), label: formatX(x) }))}
+          yTicks={Y_TICKS.map((y) => ({ value: y, at: sy(y), label: formatY(y) }))}
+          xLabel={xLabel}
+        />
         {series.map((s) => (
           <g key={s.id} className="series" data-series={s.id}>
             <polyline
