@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, jumpToChapter, test } from "./fixtures";
 
-const CHAPTER_IDS = ["prank", "linearity", "fgsm-steps", "transfer", "training", "free"];
+const CHAPTER_IDS = ["prank", "linearity", "fgsm-steps", "transfer", "training", "free", "vae"];
 
 /** True once the chapter's heading lies wholly in the viewport, below the sticky masthead. */
 function headingClear(page: Page, id: string): Promise<boolean> {
@@ -40,3 +40,33 @@ for (const { width, height, menu } of [
     await expect.poll(() => headingClear(page, "linearity"), { timeout: 10_000 }).toBe(true);
   });
 }
+
+test("a chapter starts only once it shows below the masthead, and not when it shows for a moment", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  await jumpToChapter(page, "training");
+  /** Scrolls so that chapter 4's last pixel row is `y` px below the top of the viewport. */
+  const putTransferEndAt = (y: number) =>
+    page.evaluate((y) => {
+      const end = document.getElementById("transfer")?.getBoundingClientRect().bottom ?? 0;
+      window.scrollBy(0, end - y);
+      return document.querySelector(".masthead")?.getBoundingClientRect().bottom ?? 0;
+    }, y);
+  const transfer = page.locator("#transfer");
+  const masthead = await putTransferEndAt(40);
+  expect(masthead).toBeGreaterThan(40); // the 40 px are hidden under it
+  await page.waitForTimeout(1000); // frames enough for an observer to fire
+  await expect(transfer).not.toHaveAttribute("data-started");
+  // In view for a few frames, as when a jump's layout settles, then gone again.
+  await putTransferEndAt(masthead + 40);
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  await putTransferEndAt(0);
+  await page.waitForTimeout(1000);
+  await expect(transfer).not.toHaveAttribute("data-started");
+  await putTransferEndAt(masthead + 40);
+  await expect(transfer).toHaveAttribute("data-started", "");
+});

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { chapter6Demo, expect, test, waitForIdle } from "./fixtures";
+import { chapter6Demo, expect, jumpToChapter, test, waitForIdle } from "./fixtures";
 import { describeTasks, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
 
 /** Dots per robust-accuracy line, in run order (only the robust lines have dots). */
@@ -23,7 +23,7 @@ test("two methods train live in a worker: points for both, a measured cost table
   await waitForIdle(page); // chapter 1's MobileNet work is done
   // Straight to chapter 5, its top at the top: chapters 2-4 (main-thread work of their own)
   // never come into view, and the controls used below need no further scrolling.
-  await page.locator("#training").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await jumpToChapter(page, "training");
   const lab = page.locator("#training-lab");
   const methods = lab.getByRole("group", { name: "Methods, trained side by side" });
   await expect(methods.getByRole("checkbox", { name: "Standard" })).toBeChecked();
@@ -62,13 +62,14 @@ test("two methods train live in a worker: points for both, a measured cost table
   console.info(`long tasks during the run: ${describeTasks(tasks) || "none"}`);
   expect(tasks, `long tasks: ${describeTasks(tasks)}`).toEqual([]);
   // ...and the other digit chapters stayed idle, so the window measured training alone.
-  const digits = await page.evaluate(
-    () =>
-      (
-        window as unknown as { __gibbon: { digits: { getState(): { status: string } } } }
-      ).__gibbon.digits.getState().status,
-  );
-  expect(digits).toBe("idle");
+  const { digits, started, scrollY } = await page.evaluate(() => ({
+    digits: (
+      window as unknown as { __gibbon: { digits: { getState(): { status: string } } } }
+    ).__gibbon.digits.getState().status,
+    started: [...document.querySelectorAll("[data-started]")].map((el) => el.id),
+    scrollY: window.scrollY,
+  }));
+  expect(digits, `chapters started: ${started}; scrolled to ${scrollY} px`).toBe("idle");
 
   // Points for both runs on the chart.
   const dots = await robustDots(page);
@@ -114,7 +115,7 @@ test("fast training with early stopping off and on, side by side: the watch draw
 }) => {
   await page.goto("/");
   await waitForIdle(page);
-  await page.locator("#training").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await jumpToChapter(page, "training");
   const lab = page.locator("#training-lab");
   const methods = lab.getByRole("group", { name: "Methods, trained side by side" });
   await methods.getByRole("checkbox", { name: "Free training" }).uncheck();

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { describeTasks } from "./longTasks";
-import { ARRIVAL, readersWalk, STORIES } from "./walk";
+import { ARRIVAL, readersWalk } from "./walk";
 
 // No DOM snapshots in the trace: each is a main-thread task of Playwright's own on the page.
 test.use({
@@ -10,18 +10,19 @@ test.use({
 
 /**
  * The budget of issue 11 is 50 ms for any main-thread task after chapter 1's first prediction.
- * Every tfjs call now runs in a worker (chapter 1's MobileNet and PGD too), so what is left on
- * the page is React drawing results that just arrived. Measured on 2 cores with software WebGL:
- * chapter 1's phases have no task over 60 ms (before its worker: 71-171 ms, fence polling);
- * the digit chapters' renders reach 50-100 ms here (chapter 3's were 100-167 ms in recharts).
- * Allowance: 100 ms for every phase after the first prediction, until those renders are split.
- * Reported, not held: loading; the arrival of chapters 2-6 just after the first prediction
- * (their code evaluated and drawn off screen: tasks of 85-225 ms here); and chapter 1's two
- * stories, which follow it (tasks of 60-300 ms across runs today, most with no script named in
- * the Long Animation Frames attribution, while a CPU profile of the same clicks finds under
- * 10 ms of React work). Not yet understood or fixed: issue 11 stays open for them.
+ * Every tfjs call runs in a worker, so what is left on the page is React drawing results that
+ * just arrived. Measured on 2 cores without a GPU: after the chapters' arrival, the held phases
+ * have no task over 50 ms in most runs, and one of 53-72 ms in chapter 3's phase in some.
+ * Allowance: 100 ms, for a busy 2-core machine that deschedules the page (as chapter 5's
+ * training test allows).
+ * The walk waits quietly (waitForSelector): a retrying `expect` builds an aria snapshot of the
+ * page after each failed poll, and those were the 60-400 ms tasks with no script named that
+ * chapter 1's stories seemed to cost (a CPU profile found Playwright's generateAriaTree in them).
+ * Reported, not held: loading, and the arrival of chapters 2-7 just after the first prediction
+ * (their code evaluated off screen: one or two tasks of 56-99 ms here, a chunk's evaluation or
+ * none named; their formulas, typeset all at once, were 60-100 ms React tasks until sliced).
  */
-const REPORTED = [ARRIVAL, STORIES];
+const REPORTED = [ARRIVAL];
 const ALLOWANCE_MS = 100;
 
 /**
@@ -34,6 +35,10 @@ const FRAME_GAP_MS = 1_000;
 
 test("a reader's walk: once chapter 1 has predicted, nothing blocks the page", async ({ page }) => {
   test.setTimeout(600_000);
+  const digitFiles: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("mnist.bin")) digitFiles.push(r.url());
+  });
   const phases = await readersWalk(page);
   const report = phases
     .map(
@@ -43,9 +48,11 @@ test("a reader's walk: once chapter 1 has predicted, nothing blocks the page", a
     .join("\n");
   console.info(`long tasks per phase:\n${report}`);
   const held = phases.filter((p) => !p.name.startsWith("load") && !REPORTED.includes(p.name));
-  expect(held).toHaveLength(5);
+  expect(held).toHaveLength(6);
   const over = held.flatMap((p) => p.tasks).filter((t) => t.ms > ALLOWANCE_MS);
   expect(over, `tasks over ${ALLOWANCE_MS} ms:\n${report}`).toEqual([]);
   const frozen = held.filter((p) => p.frameGap > FRAME_GAP_MS).map((p) => p.name);
   expect(frozen, `phases with a frame gap over ${FRAME_GAP_MS} ms:\n${report}`).toEqual([]);
+  // Chapters 2-4's worker and chapter 5's both use every digit: the file is fetched once.
+  expect(digitFiles).toHaveLength(1);
 });

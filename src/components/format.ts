@@ -1,6 +1,9 @@
 import { displayName } from "../engine/models/classNames";
 import type { ClassScore } from "../engine/types";
 
+/** A share as a whole percent, "23%" (axis ticks, where digits would crowd). */
+export const formatWholePercent = (v: number) => `${Math.round(v * 100)}%`;
+
 /** "57.7%" */
 export function formatPercent(p: number): string {
   return p >= 0.9995 || p < 0.001 ? `${(p * 100).toFixed(2)}%` : `${(p * 100).toFixed(1)}%`;

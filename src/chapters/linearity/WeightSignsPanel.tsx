@@ -1,4 +1,5 @@
 import { DigitImage } from "../../components/canvas/DigitImage";
+import { NumberSelect } from "../../components/controls/NumberSelect";
 import { formatPercent } from "../../components/format";
 import { Tex } from "../../components/Tex";
 import {
@@ -10,29 +11,6 @@ import {
 } from "../../store/digits/linearity";
 
 const DIGITS = Array.from({ length: 10 }, (_, k) => k);
-
-function ClassSelect({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  onChange: (k: number) => void;
-}) {
-  return (
-    <label>
-      {label}{" "}
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {DIGITS.map((k) => (
-          <option key={k} value={k}>
-            {k}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** The softmax regression's ten weight images, and FGSM's step for a class pair beside sign(w_to - w_from). */
 export function WeightSignsPanel() {
@@ -64,13 +42,15 @@ export function WeightSignsPanel() {
         ))}
       </div>
       <div className="controls-row">
-        <ClassSelect
+        <NumberSelect
           label="Turn a"
+          options={DIGITS}
           value={pair.from}
           onChange={(k) => actions.setPair(k, pair.to)}
         />
-        <ClassSelect
+        <NumberSelect
           label="into a"
+          options={DIGITS}
           value={pair.to}
           onChange={(k) => actions.setPair(pair.from, k)}
         />

@@ -1,6 +1,7 @@
 import { memo, useMemo } from "react";
 import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLineChart";
 import { type KeyItem, SeriesKey } from "../../components/charts/SeriesKey";
+import { formatWholePercent } from "../../components/format";
 import type { TrainingMethod } from "../../engine/digits/adversarial/types";
 import type { RunPoint } from "../../workers/training/protocol";
 import { runInfo } from "./methodInfo";
@@ -28,7 +29,6 @@ export interface Series {
   points: readonly RunPoint[];
 }
 
-export const percent = (v: number) => `${Math.round(v * 100)}%`;
 export const formatX = (v: number) => String(v);
 /** Clean accuracy is dashed, with hollow markers, on every chart of the lab. */
 export const CLEAN_DASH = "6 4";
@@ -88,7 +88,7 @@ export const AccuracyChart = memo(function AccuracyChart({
         xEnd={xEnd}
         xLabel={label}
         formatX={formatX}
-        formatY={percent}
+        formatY={formatWholePercent}
       />
     </figure>
   );

@@ -6,10 +6,11 @@ import {
   type XMarker,
 } from "../../components/charts/LiveLineChart";
 import { type KeyItem, SeriesKey } from "../../components/charts/SeriesKey";
+import { formatWholePercent } from "../../components/format";
 import { useStoreWhileVisible } from "../../components/VisibleSection";
 import { trainingStore } from "../../store/training";
 import type { RunView, TrainingStore } from "../../store/training/trainingStore";
-import { AXES, CLEAN_DASH, formatX, percent, runKeys } from "./AccuracyChart";
+import { AXES, CLEAN_DASH, formatX, runKeys } from "./AccuracyChart";
 import { runInfo } from "./methodInfo";
 
 const selectFastRuns = (s: TrainingStore) => s.runs.filter((r) => r.method === "fast");
@@ -109,7 +110,7 @@ export function OverfittingWatch() {
         xEnd={backwardBudget}
         xLabel={AXES.backward.label}
         formatX={formatX}
-        formatY={percent}
+        formatY={formatWholePercent}
       />
       {latest.length > 0 && (
         <p className="caption">
@@ -117,7 +118,7 @@ export function OverfittingWatch() {
           {latest
             .map(
               ({ run, last }) =>
-                `${runInfo(run).name} ${percent(last.fgsm)} under FGSM, ${percent(last.robust)} under PGD`,
+                `${runInfo(run).name} ${formatWholePercent(last.fgsm)} under FGSM, ${formatWholePercent(last.robust)} under PGD`,
             )
             .join("; ")}
           .{" "}

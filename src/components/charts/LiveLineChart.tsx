@@ -16,6 +16,8 @@ export interface LineSeries {
   marker?: MarkerShape;
   /** Markers white inside (a second metric of the same run). */
   hollow?: boolean;
+  /** Below 1: drawn faint (e.g. a curve being re-measured). */
+  opacity?: number;
   points: readonly { x: number; y: number }[];
 }
 
@@ -32,8 +34,12 @@ interface Props {
   xEnd?: number;
   xLabel: string;
   formatX: (x: number) => string;
-  /** The y axis runs over [0, 1]; these label its ticks. */
+  /** Labels the x ticks, where they want fewer characters than a point's value (default formatX). */
+  formatXTick?: (x: number) => string;
+  /** Labels the y ticks; the y axis runs over [0, 1] unless `yMax` is given. */
   formatY: (y: number) => string;
+  /** The y axis runs over [0, yMax], rounded up to a tick (losses, distances). */
+  yMax?: number;
   /** Fixed x ticks from 0 (the last is the axis end); default: round ones for the points. */
   xTicks?: readonly number[];
   /** Clicking the plot reports the x under the pointer (e.g. to jump there). */
@@ -63,9 +69,11 @@ export const LiveLineChart = memo(function LiveLineChart({
   xEnd = 0,
   xLabel,
   formatX,
+  formatXTick = formatX,
   formatY,
   xTicks: fixedTicks,
   onPickX,
+  yMax,
 }: Props) {
   const [box, width] = useWidth<HTMLDivElement>();
   const plotWidth = width - PLOT.left - PLOT.right;
@@ -74,7 +82,9 @@ export const LiveLineChart = memo(function LiveLineChart({
   const xTicks = fixedTicks ?? niceTicks(xMax, xTickCount(plotWidth));
   const xLast = xTicks[xTicks.length - 1];
   const sx = (x: number) => PLOT.left + (x / xLast) * plotWidth;
-  const sy = (y: number) => PLOT.top + (1 - y) * plotHeight;
+  const yTicks = yMax === undefined ? Y_TICKS : niceTicks(yMax, 4);
+  const yTop = yTicks[yTicks.length - 1];
+  const sy = (y: number) => PLOT.top + (1 - y / yTop) * plotHeight;
   const last = series
     .filter((s) => s.points.length > 0)
     .map((s) => {
@@ -103,12 +113,12 @@ export const LiveLineChart = memo(function LiveLineChart({
           width={width}
           height={HEIGHT}
           plot={PLOT}
-          xTicks={xTicks.map((x) => ({ value: x, at: sx(x), label: formatX(x) }))}
-          yTicks={Y_TICKS.map((y) => ({ value: y, at: sy(y), label: formatY(y) }))}
+          xTicks={xTicks.map((x) => ({ value: x, at: sx(x), label: formatXTick(x) }))}
+          yTicks={yTicks.map((y) => ({ value: y, at: sy(y), label: formatY(y) }))}
           xLabel={xLabel}
         />
         {series.map((s) => (
-          <g key={s.id} className="series" data-series={s.id}>
+          <g key={s.id} className="series" data-series={s.id} opacity={s.opacity}>
             <polyline
               points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
               fill="none"

@@ -46,3 +46,14 @@ export async function fetchDigits(url: string, fetchFn: typeof fetch = fetch): P
     throw new Error(`Could not load the MNIST digits (${url}: HTTP ${response.status}).`);
   return decodeDigits(new Uint8Array(await response.arrayBuffer()));
 }
+
+/** Where a worker gets the digits: the packed file's URL, or the split another worker decoded. */
+export type DigitSource = { url: string } | { split: DigitSplit };
+
+/** The split from `source`: fetched and decoded from its URL, or as handed over. */
+export async function loadDigitSplit(
+  source: DigitSource,
+  fetchFn: typeof fetch = fetch,
+): Promise<DigitSplit> {
+  return "split" in source ? source.split : splitDigits(await fetchDigits(source.url, fetchFn));
+}

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { throwIfAborted } from "../abort";
 import { fgsm } from "../attacks/fgsm";
-import { pgd } from "../attacks/pgd";
+import { pgdAsync } from "../attacks/pgd";
 import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
 import { forEachBatch } from "./batches";
@@ -31,14 +31,25 @@ export interface TransferResult {
   count: number;
 }
 
-/** Untargeted adversarial digits crafted on `f`, rounded to 8 bits (what a PNG would hold). */
-function craft(f: LogitsFn, x: tf.Tensor, y: tf.Tensor1D, attack: TransferAttack): tf.Tensor {
+/**
+ * Untargeted adversarial digits crafted on `f`, rounded to 8 bits (what a PNG would hold).
+ * `between` is awaited after each PGD step.
+ */
+async function craft(
+  f: LogitsFn,
+  x: tf.Tensor,
+  y: tf.Tensor1D,
+  attack: TransferAttack,
+  between: () => Promise<void>,
+): Promise<tf.Tensor> {
   const eps = attack.epsLevel / 255;
-  return tf.tidy(() =>
-    quantize8bit(
-      attack.kind === "fgsm" ? fgsm(f, x, y, { eps }) : pgd(f, x, y, { eps, steps: attack.steps }),
-    ),
-  );
+  const adv =
+    attack.kind === "fgsm"
+      ? fgsm(f, x, y, { eps })
+      : await pgdAsync(f, x, y, { eps, steps: attack.steps }, { between });
+  const out = quantize8bit(adv);
+  adv.dispose();
+  return out;
 }
 
 /** Number of rows of `x` that `f` misclassifies. */
@@ -66,9 +77,15 @@ export async function transferMatrix(
     onProgress?: (done: number, total: number) => Promise<void> | void;
     /** When source `s`'s row is complete (the clean errors come with the first row). */
     onRow?: (s: number, row: number[], clean: number[]) => void;
+    /**
+     * Awaited after every model evaluation and PGD step, so that a worker can answer a waiting
+     * slider between them (one pass over a batch, not a whole batch's attack and nine passes).
+     */
+    between?: () => Promise<void>;
   } = {},
 ): Promise<TransferResult> {
   const m = models.length;
+  const between = options.between ?? (async () => undefined);
   const batchSize = options.batchSize ?? 250;
   const total = m * Math.ceil(set.count / batchSize);
   const error: number[][] = [];
@@ -79,12 +96,17 @@ export async function transferMatrix(
     await forEachBatch(set, batchSize, async ({ x, y }) => {
       throwIfAborted(options.signal);
       if (s === 0) {
-        for (const [t, target] of models.entries())
+        for (const [t, target] of models.entries()) {
           cleanWrong[t] += await countWrong(target.f, x, y);
+          await between();
+        }
       }
-      const adv = craft(source.f, x, y, attack);
+      const adv = await craft(source.f, x, y, attack, between);
       try {
-        for (const [t, target] of models.entries()) wrong[t] += await countWrong(target.f, adv, y);
+        for (const [t, target] of models.entries()) {
+          wrong[t] += await countWrong(target.f, adv, y);
+          await between();
+        }
       } finally {
         adv.dispose();
       }

@@ -6,6 +6,7 @@ import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
 import type { DigitsApi, RetrainProgress } from "../../workers/digits/api";
 import type { CallOptions, Client } from "../../workers/rpc/client";
+import type { SharedDigits } from "../sharedDigits";
 import type { DigitModelStatus, DigitsState, TrainingPoint, TrainingRun } from "./types";
 
 /** The jobs chapter stores may ask of the digits worker (loading and weights stay here). */
@@ -36,7 +37,8 @@ export interface DigitsSetup {
   /** Starts the digits worker (when a chapter first asks) and connects to it. */
   makeClient: () => Client<DigitsApi>;
   backend: BackendPreference;
-  dataUrl: string;
+  /** Where the worker gets the digits (and offers them on). */
+  digits: SharedDigits;
   weightsUrl: string;
   wasmPath: string;
 }
@@ -95,8 +97,10 @@ export function createDigitsStore(setup: DigitsSetup) {
     async function load(): Promise<void> {
       set({ status: "loading", error: null });
       try {
-        const { backend, dataUrl, weightsUrl, wasmPath } = setup;
-        const out = await connect().call("load", { backend, wasmPath, dataUrl, weightsUrl });
+        const { backend, weightsUrl, wasmPath } = setup;
+        const digits = await setup.digits.source();
+        const out = await connect().call("load", { backend, wasmPath, digits, weightsUrl });
+        setup.digits.offer(() => connect().call("digitSplit", null, { priority: "control" }));
         for (const kind of DIGIT_MODEL_KINDS)
           patchModel(kind, {
             status: "ready",

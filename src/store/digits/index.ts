@@ -2,6 +2,7 @@ import { useStore } from "zustand";
 import type { DigitsApi } from "../../workers/digits/api";
 import { connectWorker } from "../../workers/rpc/connectWorker";
 import { fromPage } from "../fromPage";
+import { pageDigits } from "../pageDigits";
 import { preferredBackend } from "../preferredBackend";
 import { createDigitsStore, type DigitsStore } from "./digitsStore";
 
@@ -19,7 +20,7 @@ const digitsWorker = () =>
 export const digitsStore = createDigitsStore({
   makeClient: digitsWorker,
   backend: preferredBackend(),
-  dataUrl: fromPage("data/mnist.bin.gz"),
+  digits: pageDigits,
   weightsUrl: fromPage("models/digits/"),
   wasmPath: fromPage("tfjs-wasm/"),
 });

@@ -2,6 +2,7 @@ import { useStore } from "zustand";
 import { connectWorker } from "../../workers/rpc/connectWorker";
 import type { TrainingApi } from "../../workers/training/protocol";
 import { fromPage } from "../fromPage";
+import { pageDigits } from "../pageDigits";
 import { preferredBackend } from "../preferredBackend";
 import { createTrainingStore, type TrainingStore } from "./trainingStore";
 
@@ -19,7 +20,7 @@ const trainingWorker = () =>
 export const trainingStore = createTrainingStore({
   makeClient: trainingWorker,
   backend: preferredBackend(),
-  dataUrl: fromPage("data/mnist.bin.gz"),
+  digits: pageDigits,
   wasmPath: fromPage("tfjs-wasm/"),
 });
 

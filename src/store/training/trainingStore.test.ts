@@ -6,26 +6,25 @@ import { loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
 import { inProcess } from "../../workers/rpc/testing/inProcess";
 import { createTrainingHandlers } from "../../workers/training/handlers";
 import type { TrainingApi } from "../../workers/training/protocol";
+import { until } from "../testing/until";
 import { costTable } from "./costTable";
 import {
   createTrainingStore,
   DEFAULT_SETUP,
   FAST_WITH_STOPPING,
   runRequests,
-  type TrainingStore,
 } from "./trainingStore";
 
 const CPU = { name: "cpu" as const, fellBack: false, software: false, note: "" };
 
-/** The real handlers and session, in-process on the cpu backend, with a small split. */
-function trainingWorker(split: DigitSplit) {
+/** The real handlers and session, in-process on the cpu backend (the store hands in a small split). */
+function trainingWorker() {
   return inProcess<TrainingApi>(
     createTrainingHandlers({
       startBackend: async () => {
         await tf.setBackend("cpu");
         return { started: CPU, forRuns: async () => CPU };
       },
-      loadSplit: async () => split,
     }),
   );
 }
@@ -46,12 +45,12 @@ beforeAll(async () => {
 });
 
 function storeWithSession() {
-  const worker = trainingWorker(split);
+  const worker = trainingWorker();
   closers.push(worker.close);
   const store = createTrainingStore({
     makeClient: () => worker.client,
     backend: "cpu",
-    dataUrl: "unused",
+    digits: { source: async () => ({ split }), offer: () => undefined },
     wasmPath: "unused",
   });
   const { actions } = store.getState();
@@ -59,17 +58,6 @@ function storeWithSession() {
   actions.setSettings({ eps: 0.1, replays: 4 });
   return { store };
 }
-
-const until = (store: { getState(): TrainingStore }, test: (s: TrainingStore) => boolean) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      if (test(store.getState())) resolve();
-      else if (Date.now() - started > 60_000) reject(new Error("timed out"));
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
 
 describe("runRequests", () => {
   it("one run per method; fast twice, early stopping off and on, when comparing", () => {

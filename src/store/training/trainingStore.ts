@@ -22,6 +22,7 @@ import type {
   TrainingApi,
   TrainingUpdate,
 } from "../../workers/training/protocol";
+import type { SharedDigits } from "../sharedDigits";
 
 export type TrainingPhase =
   | "idle"
@@ -105,7 +106,8 @@ export interface TrainingStoreOptions {
   /** Starts the training worker (on the first run) and connects to it. */
   makeClient: () => Client<TrainingApi>;
   backend: BackendPreference;
-  dataUrl: string;
+  /** Where the worker gets the digits (and offers them on). */
+  digits: SharedDigits;
   wasmPath: string;
 }
 
@@ -225,11 +227,13 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       return client;
     };
     const load = (): Promise<number> => {
-      const { backend, dataUrl, wasmPath } = options;
-      loading ??= connect()
-        .call("load", { backend, dataUrl, wasmPath })
+      const { backend, digits, wasmPath } = options;
+      loading ??= digits
+        .source()
+        .then((source) => connect().call("load", { backend, digits: source, wasmPath }))
         .then((out) => {
           set({ backend: out.backend });
+          digits.offer(() => connect().call("digitSplit", null, { priority: "control" }));
           return out.trainDigits;
         });
       loading.catch(() => {

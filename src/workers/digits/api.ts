@@ -1,6 +1,7 @@
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
+import type { DigitSource, DigitSplit } from "../../engine/digits/mnistData";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import type { Method } from "../rpc/protocol";
@@ -12,7 +13,7 @@ import type { Method } from "../rpc/protocol";
 export type DigitsApi = {
   /** Starts the backend, loads the digits and the shipped models, measures them. */
   load: Method<
-    { backend: BackendPreference; wasmPath: string; dataUrl: string; weightsUrl: string },
+    { backend: BackendPreference; wasmPath: string; digits: DigitSource; weightsUrl: string },
     {
       backend: BackendStatus;
       trainCount: number;
@@ -21,6 +22,8 @@ export type DigitsApi = {
       version: number;
     }
   >;
+  /** A copy of the decoded digits, for the other worker (plain arrays; "control" priority). */
+  digitSplit: Method<null, DigitSplit>;
   /** Chapter 2: the softmax model's class weights and one targeted pair. */
   weightsAndPair: Method<{ from: number; to: number }, { weights: Float32Array[]; pair: PairView }>;
   /** Chapter 2: the first test digit of each class after one FGSM step at eps = level/255. */

@@ -4,6 +4,10 @@ import { digitLogits } from "../../engine/digits/digitModels";
 import { accuracy } from "../../engine/digits/evaluate";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { loadShippedModel, loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
+import { startCpuBackend } from "../rpc/testing/cpuBackend";
+import { inProcess } from "../rpc/testing/inProcess";
+import { createTrainingHandlers } from "../training/handlers";
+import type { TrainingApi } from "../training/protocol";
 import { inProcessDigits } from "./testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
@@ -28,6 +32,29 @@ describe("the digits worker (chapters 2-4), through its protocol", () => {
     const direct = await accuracy(digitLogits(softmax), split.test);
     softmax.dispose();
     expect(s.models.softmax.testAccuracy).toBeCloseTo(direct, 10);
+  });
+
+  it("hands its decoded digits to the training worker, which fetches nothing", async () => {
+    const training = inProcess<TrainingApi>(
+      createTrainingHandlers({
+        startBackend: async () => {
+          const started = await startCpuBackend();
+          return { started, forRuns: async () => started };
+        },
+      }),
+    );
+    try {
+      const digits = await worker.digits.source();
+      const out = await training.client.call("load", { backend: "cpu", digits, wasmPath: "" });
+      expect(out.trainDigits).toBe(split.train.count);
+      const copy = await training.client.call("digitSplit", null, { priority: "control" });
+      // Buffer.equals: toEqual walks 6 million pixels one by one (25 s)
+      expect(Buffer.from(copy.test.labels).equals(split.test.labels)).toBe(true);
+      expect(Buffer.from(copy.train.pixels).equals(split.train.pixels)).toBe(true);
+      expect(worker.fetched.filter((p) => p.endsWith("mnist.bin.gz"))).toHaveLength(1);
+    } finally {
+      training.close();
+    }
   });
 
   it("answers every chapter's job with plain arrays and leaves no tensor behind", async () => {

@@ -8,12 +8,7 @@ import { buildDigitModel, digitLogits } from "../../engine/digits/digitModels";
 import { fetchShippedModel } from "../../engine/digits/digitWeights";
 import { accuracy } from "../../engine/digits/evaluate";
 import { fgsmCleanStages, fgsmEpsStages } from "../../engine/digits/fgsmStages";
-import {
-  type DigitSplit,
-  digitImages,
-  fetchDigits,
-  splitDigits,
-} from "../../engine/digits/mnistData";
+import { type DigitSplit, digitImages, loadDigitSplit } from "../../engine/digits/mnistData";
 import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
 import { RECIPES } from "../../engine/digits/recipes";
 import { fgsmRobustnessCurve } from "../../engine/digits/robustnessCurve";
@@ -29,6 +24,7 @@ import {
 import type { LogitsFn } from "../../engine/types";
 import type { Handlers } from "../rpc/serve";
 import type { DigitChoice, DigitsApi } from "./api";
+import { range, wrap } from "./indices";
 
 /** The digits and models, owned by the worker. */
 interface DigitContext {
@@ -45,9 +41,6 @@ export interface DigitsSources {
   startBackend(preferred: BackendPreference, wasmPath: string): Promise<BackendStatus>;
   fetchFn?: typeof fetch;
 }
-
-const range = (start: number, n: number) => Int32Array.from({ length: n }, (_, i) => start + i);
-const wrap = (i: number, n: number) => ((i % n) + n) % n;
 
 /** Test digit i as 784 values in [0,1]. */
 function testDigit(set: DigitSet, i: number): Float32Array {
@@ -85,8 +78,8 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
       if (ctx) throw new Error("The digits are already loaded.");
       const backend = await sources.startBackend(args.backend, args.wasmPath);
       weightsUrl = args.weightsUrl;
-      const [all, ...shipped] = await Promise.all([
-        fetchDigits(args.dataUrl, sources.fetchFn),
+      const [split, ...shipped] = await Promise.all([
+        loadDigitSplit(args.digits, sources.fetchFn),
         ...DIGIT_MODEL_KINDS.map((kind) => fetchShippedModel(kind, weightsUrl, sources.fetchFn)),
       ]);
       const models = {} as DigitContext["models"];
@@ -95,7 +88,6 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
         models[kind] = shipped[i].model;
         logits[kind] = digitLogits(shipped[i].model);
       }
-      const split = splitDigits(all);
       ctx = { split, models, logits, version: 1, swapped: new AbortController() };
       const acc = {} as Record<DigitModelKind, number>;
       for (const kind of DIGIT_MODEL_KINDS) acc[kind] = await accuracy(logits[kind], split.test);
@@ -106,6 +98,10 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
         accuracy: acc,
         version: ctx.version,
       };
+    },
+
+    async digitSplit() {
+      return need().split;
     },
 
     async weightsAndPair({ from, to }) {
@@ -175,7 +171,8 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
       const signal = AbortSignal.any([job.signal, c.swapped.signal]);
       const models = DIGIT_MODEL_KINDS.map((id) => ({ id, f: c.logits[id] }));
       const out = await transferMatrix(models, c.split.test, attack, {
-        // Small batches: a slider call waits at most one batch for its turn (bench/steps.bench.ts).
+        // Small batches, a checkpoint after every pass over one: a slider call waits at most one
+        // pass of 125 digits for its turn (bench/steps.bench.ts).
         batchSize: 125,
         signal,
         onProgress: async (done, total) => {
@@ -183,6 +180,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
           await job.checkpoint();
         },
         onRow: (source, row, clean) => job.progress({ kind: "row", source, row, clean }),
+        between: () => job.checkpoint(),
       });
       return { error: out.error, clean: out.clean };
     },

@@ -14,8 +14,8 @@ export type Api = Record<string, Method<unknown, unknown, unknown>>;
 /**
  * "interactive": a reader is waiting (a slider move, a drawn digit); runs before any waiting
  * batch job and between the chunks of a running one. "batch": curves, matrices, training.
- * "control": runs at once, even while a job holds the turn; only for handlers that set a flag
- * of a running job (pause, speed) and touch no tensors. "io": starts at once and waits on
+ * "control": runs at once, even while a job holds the turn; only for handlers that touch no
+ * tensors: they set a flag of a running job (pause, speed) or read plain data. "io": starts at once and waits on
  * something else (a download) without holding the turn; its tensor work goes in
  * `job.exclusive`, which takes the turn like an interactive job.
  */

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { BackendPreference, BackendStatus } from "../../engine/backend";
-import { type DigitSplit, fetchDigits, splitDigits } from "../../engine/digits/mnistData";
+import { loadDigitSplit } from "../../engine/digits/mnistData";
 import type { Handlers } from "../rpc/serve";
 import type { RunRequest, TrainingApi } from "./protocol";
 import { TrainingSession } from "./session";
@@ -14,21 +14,17 @@ export interface TrainingSources {
     started: BackendStatus;
     forRuns(runs: readonly RunRequest[]): Promise<BackendStatus>;
   }>;
-  /** The digits (tests hand in a smaller split). */
-  loadSplit?(dataUrl: string): Promise<DigitSplit>;
 }
 
 /** The training worker's handlers (chapters 5-6); tests serve them in-process. */
 export function createTrainingHandlers(sources: TrainingSources): Handlers<TrainingApi> {
   let session: TrainingSession | null = null;
   let backends: Awaited<ReturnType<TrainingSources["startBackend"]>> | null = null;
-  const loadSplit =
-    sources.loadSplit ?? (async (url: string) => splitDigits(await fetchDigits(url)));
 
   return {
-    async load({ backend, dataUrl, wasmPath }) {
+    async load({ backend, digits, wasmPath }) {
       backends = await sources.startBackend(backend, wasmPath);
-      const split = await loadSplit(dataUrl);
+      const split = await loadDigitSplit(digits);
       session = new TrainingSession(split);
       return {
         backend: backends.started,
@@ -44,6 +40,10 @@ export function createTrainingHandlers(sources: TrainingSources): Handlers<Train
     async control(args) {
       session?.control(args);
       return null;
+    },
+    async digitSplit() {
+      if (!session) throw new Error("The training worker has not loaded the digits.");
+      return session.split;
     },
     async memory() {
       return { numTensors: tf.memory().numTensors };

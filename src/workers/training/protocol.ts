@@ -1,5 +1,6 @@
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { RunCounters, RunSpec } from "../../engine/digits/adversarial/types";
+import type { DigitSource, DigitSplit } from "../../engine/digits/mnistData";
 import type { Method } from "../rpc/protocol";
 
 /** How the runs are measured while they train (on a fixed subset of the test digits). */
@@ -73,13 +74,15 @@ export interface TrainArgs {
  */
 export type TrainingApi = {
   load: Method<
-    { backend: BackendPreference; dataUrl: string; wasmPath: string },
+    { backend: BackendPreference; digits: DigitSource; wasmPath: string },
     { backend: BackendStatus; trainDigits: number; testDigits: number }
   >;
   /** Trains the runs side by side to their budgets; resolves when all are done. */
   train: Method<TrainArgs, null, TrainingUpdate>;
   /** Pauses or resumes the run in progress, or changes its slow-motion delay ("control"). */
   control: Method<{ paused?: boolean; delayMs?: number }, null>;
+  /** A copy of the decoded digits, for the other worker (plain arrays; "control" priority). */
+  digitSplit: Method<null, DigitSplit>;
   /** Live tensors in the worker. */
   memory: Method<null, { numTensors: number }>;
 };

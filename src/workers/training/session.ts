@@ -1,10 +1,10 @@
 import { getBackend } from "@tensorflow/tfjs-core";
-import { abortError } from "../../engine/abort";
 import { canDifferentiateConvnets } from "../../engine/backend";
 import { cleanAndRobustAccuracy } from "../../engine/digits/adversarial/robustAccuracy";
 import { createTrainingRun, type TrainingRun } from "../../engine/digits/adversarial/trainingRun";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { type DigitSet, pickDigits } from "../../engine/digits/mnistFormat";
+import { PauseGate } from "../rpc/pauseGate";
 import type { Job } from "../rpc/serve";
 import type { EvaluationSettings, TrainArgs, TrainingUpdate } from "./protocol";
 
@@ -37,21 +37,19 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * current minibatch (or measurement). Plain TS: the worker hosts it, tests drive it directly.
  */
 export class TrainingSession {
-  private paused = false;
+  private readonly pause = new PauseGate();
   private delayMs = 0;
-  private wake: (() => void) | null = null;
 
-  constructor(private readonly split: DigitSplit) {}
+  constructor(readonly split: DigitSplit) {}
 
   /** Pause or resume the run in progress, or change its slow-motion delay. */
   control({ paused, delayMs }: { paused?: boolean; delayMs?: number }): void {
     if (delayMs !== undefined) this.delayMs = Math.max(0, delayMs);
-    if (paused !== undefined) this.paused = paused;
-    if (!this.paused) this.wake?.();
+    if (paused !== undefined) this.pause.set(paused);
   }
 
   async train(args: TrainArgs, job: Job<TrainingUpdate>): Promise<null> {
-    this.paused = false;
+    this.pause.set(false);
     this.delayMs = args.delayMs;
     if (args.runs.some((r) => r.spec.kind === "cnn") && !canDifferentiateConvnets()) {
       throw new Error(
@@ -59,8 +57,6 @@ export class TrainingSession {
       );
     }
     const runs: LiveRun[] = [];
-    const stopWaiting = () => this.wake?.();
-    job.signal.addEventListener("abort", stopWaiting);
     try {
       // Built inside the try: if one run cannot be created, the ones before it are freed.
       for (const r of args.runs) {
@@ -78,7 +74,6 @@ export class TrainingSession {
       await this.loop(runs, args.deltaDigits, measure, job);
       return null;
     } finally {
-      job.signal.removeEventListener("abort", stopWaiting);
       for (const r of runs) r.run.dispose();
     }
   }
@@ -86,16 +81,7 @@ export class TrainingSession {
   /** Waits while paused (telling the page once), then for the slow-motion delay. */
   private async gate(job: Job<TrainingUpdate>): Promise<void> {
     await job.checkpoint();
-    if (this.paused) {
-      job.progress({ kind: "paused" });
-      while (this.paused && !job.signal.aborted) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-      }
-      this.wake = null;
-      if (job.signal.aborted) throw abortError("Training reset");
-    }
+    await this.pause.wait(job.signal, "Training reset", () => job.progress({ kind: "paused" }));
     if (this.delayMs > 0) await sleep(this.delayMs);
   }
 

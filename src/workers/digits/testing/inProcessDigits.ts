@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createDigitsStore } from "../../../store/digits/digitsStore";
+import { createSharedDigits } from "../../../store/sharedDigits";
 import { startCpuBackend } from "../../rpc/testing/cpuBackend";
 import { inProcess } from "../../rpc/testing/inProcess";
 import type { DigitsApi } from "../api";
@@ -14,29 +15,34 @@ import { createDigitsHandlers } from "../handlers";
 const PUBLIC = path.resolve(import.meta.dirname, "../../../../public");
 const ORIGIN = "http://gibbon.test/";
 
-/** fetch for the page's own files, read from public/. */
-const fetchFromPublic: typeof fetch = async (input) => {
-  const url = new URL(String(input));
-  try {
-    return new Response(await readFile(path.join(PUBLIC, url.pathname)));
-  } catch {
-    return new Response(null, { status: 404 });
-  }
-};
+/** fetch for the page's own files, read from public/; `fetched` lists the paths asked for. */
+const fetchFromPublic =
+  (fetched: string[]): typeof fetch =>
+  async (input) => {
+    const url = new URL(String(input));
+    fetched.push(url.pathname);
+    try {
+      return new Response(await readFile(path.join(PUBLIC, url.pathname)));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  };
 
 export function inProcessDigits() {
+  const fetched: string[] = [];
   const { client, close } = inProcess<DigitsApi>(
     createDigitsHandlers({
       startBackend: startCpuBackend,
-      fetchFn: fetchFromPublic,
+      fetchFn: fetchFromPublic(fetched),
     }),
   );
+  const digits = createSharedDigits(`${ORIGIN}data/mnist.bin.gz`);
   const store = createDigitsStore({
     makeClient: () => client,
     backend: "cpu",
-    dataUrl: `${ORIGIN}data/mnist.bin.gz`,
+    digits,
     weightsUrl: `${ORIGIN}models/digits/`,
     wasmPath: `${ORIGIN}tfjs-wasm/`,
   });
-  return { store, client, close };
+  return { store, client, close, digits, fetched };
 }
