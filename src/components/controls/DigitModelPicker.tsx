@@ -3,6 +3,13 @@ import {
   DIGIT_MODEL_KINDS,
   type DigitModelKind,
 } from "../../engine/digits/digitModelKinds";
+import { RadioChoice } from "./RadioChoice";
+
+const CHOICES = DIGIT_MODEL_KINDS.map((kind) => ({
+  value: kind,
+  label: DIGIT_MODEL_INFO[kind].shortName,
+  title: DIGIT_MODEL_INFO[kind].layers,
+}));
 
 /** A radio group choosing one of the three built-in digit models. */
 export function DigitModelPicker({
@@ -15,20 +22,13 @@ export function DigitModelPicker({
   label?: string;
 }) {
   return (
-    <fieldset className="digit-model-picker">
-      <legend>{label}</legend>
-      {DIGIT_MODEL_KINDS.map((kind) => (
-        <label key={kind} title={DIGIT_MODEL_INFO[kind].layers}>
-          <input
-            type="radio"
-            name={label}
-            value={kind}
-            checked={value === kind}
-            onChange={() => onChange(kind)}
-          />
-          {DIGIT_MODEL_INFO[kind].shortName}
-        </label>
-      ))}
-    </fieldset>
+    <RadioChoice
+      className="digit-model-picker"
+      legend={label}
+      name={label}
+      choices={CHOICES}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { abortError } from "../abort";
 import type { LogitsFn } from "../types";
-import { yieldToBrowser } from "../yieldToBrowser";
 import { fgsmFromGradient } from "./fgsm";
 import { inputGradient } from "./gradient";
+import { type IterationControl, iterate, runIterations, runIterationsAsync } from "./iterate";
 import type { Labels } from "./loss";
 import { assertEpsilon, assertStepSize, assertSteps } from "./params";
 import { projectLinf } from "./project";
@@ -35,17 +35,7 @@ export interface PgdOptions {
 }
 
 /** Cancellation and progress hooks for `pgdAsync`. */
-export interface PgdAsyncControl {
-  /** Aborting rejects the promise with a DOMException named "AbortError". */
-  signal?: AbortSignal;
-  /** Called after each iteration with (iterations done, total iterations). */
-  onStep?: (done: number, total: number) => void;
-  /**
-   * Awaited between iterations (default: yieldToBrowser). A worker passes its job checkpoint,
-   * so waiting requests run between steps; a throw stops the attack like an abort does.
-   */
-  between?: () => Promise<void>;
-}
+export type PgdAsyncControl = IterationControl;
 
 /**
  * Default step size: max(eps/4, 2.5*eps/steps). 2.5*eps/steps is Madry et al.'s rule
@@ -103,32 +93,15 @@ function start(x: tf.Tensor, opts: PgdOptions): tf.Tensor {
   });
 }
 
-/**
- * The PGD iterations as a generator: yields the number of steps done after each
- * one and returns the final x'. Stopping it early (`return()`, or a throw)
- * disposes the current iterate, so `pgd` and `pgdAsync` share one loop.
- */
-function* iterations(
+/** The PGD iterations from the start point (see `iterate`). */
+function iterations(
   f: LogitsFn,
   x: tf.Tensor,
   labels: Labels,
   opts: PgdOptions,
   params: PgdStepParams,
 ): Generator<number, tf.Tensor, void> {
-  let xAdv = start(x, opts);
-  let finished = false;
-  try {
-    for (let i = 0; i < opts.steps; i++) {
-      const next = pgdStep(f, xAdv, x, labels, params);
-      xAdv.dispose();
-      xAdv = next;
-      yield i + 1;
-    }
-    finished = true;
-    return xAdv;
-  } finally {
-    if (!finished) xAdv.dispose();
-  }
+  return iterate(start(x, opts), opts.steps, (xAdv) => pgdStep(f, xAdv, x, labels, params));
 }
 
 /**
@@ -139,11 +112,7 @@ function* iterations(
 export function pgd(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: PgdOptions): tf.Tensor {
   const params = resolve(opts);
   if (params === null) return x.clone();
-  const steps = iterations(f, x, labels, opts, params);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runIterations(iterations(f, x, labels, opts, params));
 }
 
 /**
@@ -159,21 +128,9 @@ export async function pgdAsync(
   opts: PgdOptions,
   control: PgdAsyncControl = {},
 ): Promise<tf.Tensor> {
-  const { signal, onStep, between = yieldToBrowser } = control;
   const params = resolve(opts);
-  if (signal?.aborted) throw abortError("The PGD attack was aborted.");
+  if (control.signal?.aborted) throw abortError("The PGD attack was aborted.");
   if (params === null) return x.clone();
   const steps = iterations(f, x, labels, opts, params);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    onStep?.(r.value, opts.steps);
-    try {
-      await between();
-      if (signal?.aborted) throw abortError("The PGD attack was aborted.");
-    } catch (error) {
-      steps.return(undefined as never); // disposes the current iterate
-      throw error;
-    }
-  }
+  return runIterationsAsync(steps, opts.steps, control, "The PGD attack");
 }

@@ -1,11 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
+import { fetchWeightsFiles, packWeights, unpackWeights } from "../weightsFile";
 import type { DigitModelKind } from "./digitModelKinds";
 import { buildDigitModel } from "./digitModels";
 
 /**
  * The shipped weights of a built-in digit model: a small JSON description plus one binary of
- * float32 values (little-endian), all weight tensors concatenated in `model.getWeights()` order.
+ * float32 values in `model.getWeights()` order (`packWeights`).
  * Written by `npm run train:models`, read by the page and the Node tests with the same code.
  */
 export interface DigitWeightsMeta {
@@ -27,17 +28,7 @@ export interface DigitWeightsMeta {
 
 /** The model's weights as (meta shapes, bytes). */
 export function encodeWeights(model: tfl.LayersModel): { shapes: number[][]; bytes: Uint8Array } {
-  const weights = model.getWeights();
-  const shapes = weights.map((w) => w.shape);
-  const values = weights.map((w) => w.dataSync() as Float32Array);
-  const total = values.reduce((n, v) => n + v.length, 0);
-  const flat = new Float32Array(total);
-  let offset = 0;
-  for (const v of values) {
-    flat.set(v, offset);
-    offset += v.length;
-  }
-  return { shapes, bytes: new Uint8Array(flat.buffer) };
+  return packWeights(model.getWeights());
 }
 
 /** Sets `model`'s weights from shipped bytes; throws if they do not fit its architecture. */
@@ -47,30 +38,7 @@ export function applyWeights(
   bytes: Uint8Array,
 ): void {
   const expected = model.getWeights().map((w) => w.shape);
-  const same =
-    expected.length === meta.shapes.length &&
-    expected.every(
-      (s, i) => s.length === meta.shapes[i].length && s.every((d, j) => d === meta.shapes[i][j]),
-    );
-  if (!same) {
-    throw new Error(
-      `The ${meta.kind} weights do not fit the model (shapes ${JSON.stringify(meta.shapes)}).`,
-    );
-  }
-  const total = expected.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0);
-  if (bytes.byteLength !== total * 4) {
-    throw new Error(
-      `The ${meta.kind} weights file has ${bytes.byteLength} bytes, expected ${total * 4}.`,
-    );
-  }
-  const copy = new Float32Array(bytes.slice().buffer); // aligned copy
-  let offset = 0;
-  const tensors = expected.map((shape) => {
-    const size = shape.reduce((a, b) => a * b, 1);
-    const t = tf.tensor(copy.subarray(offset, offset + size), shape);
-    offset += size;
-    return t;
-  });
+  const tensors = unpackWeights(expected, meta.shapes, bytes, meta.kind);
   model.setWeights(tensors);
   tf.dispose(tensors);
 }
@@ -93,12 +61,6 @@ export async function fetchShippedModel(
   baseUrl: string,
   fetchFn: typeof fetch = fetch,
 ): Promise<{ model: tfl.Sequential; meta: DigitWeightsMeta }> {
-  const get = async (file: string) => {
-    const response = await fetchFn(`${baseUrl}${file}`);
-    if (!response.ok) throw new Error(`Could not load ${file} (HTTP ${response.status}).`);
-    return response;
-  };
-  const meta = (await (await get(`${kind}.json`)).json()) as DigitWeightsMeta;
-  const bytes = new Uint8Array(await (await get(`${kind}.bin`)).arrayBuffer());
+  const { meta, bytes } = await fetchWeightsFiles<DigitWeightsMeta>(baseUrl, kind, fetchFn);
   return { model: modelFromWeights(meta, bytes), meta };
 }

@@ -1,0 +1,72 @@
+import type * as tf from "@tensorflow/tfjs-core";
+import { abortError } from "../abort";
+import { yieldToBrowser } from "../yieldToBrowser";
+
+/** Cancellation and progress hooks of an iterative attack run asynchronously. */
+export interface IterationControl {
+  /** Aborting rejects the promise with a DOMException named "AbortError". */
+  signal?: AbortSignal;
+  /** Called after each iteration with (iterations done, total iterations). */
+  onStep?: (done: number, total: number) => void;
+  /**
+   * Awaited between iterations (default: yieldToBrowser). A worker passes its job checkpoint,
+   * so waiting requests run between steps; a throw stops the attack like an abort does.
+   */
+  between?: () => Promise<void>;
+}
+
+/**
+ * `count` iterations of `step` from `first` (owned), as a generator: yields the number done
+ * after each and returns the last iterate. Stopping it early (`return()`, or a throw) disposes
+ * the current iterate, so the synchronous and asynchronous runs share one loop.
+ */
+export function* iterate(
+  first: tf.Tensor,
+  count: number,
+  step: (x: tf.Tensor) => tf.Tensor,
+): Generator<number, tf.Tensor, void> {
+  let current = first;
+  let finished = false;
+  try {
+    for (let i = 0; i < count; i++) {
+      const next = step(current);
+      current.dispose();
+      current = next;
+      yield i + 1;
+    }
+    finished = true;
+    return current;
+  } finally {
+    if (!finished) current.dispose();
+  }
+}
+
+/** Runs the iterations to the end on this thread. */
+export function runIterations(steps: Generator<number, tf.Tensor, void>): tf.Tensor {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs the iterations, awaiting `control.between` after each; `what` names it in an abort. */
+export async function runIterationsAsync(
+  steps: Generator<number, tf.Tensor, void>,
+  total: number,
+  control: IterationControl,
+  what: string,
+): Promise<tf.Tensor> {
+  const { signal, onStep, between = yieldToBrowser } = control;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onStep?.(r.value, total);
+    try {
+      await between();
+      if (signal?.aborted) throw abortError(`${what} was aborted.`);
+    } catch (error) {
+      steps.return(undefined as never); // disposes the current iterate
+      throw error;
+    }
+  }
+}
