@@ -1,12 +1,12 @@
 import { expect, type Page } from "@playwright/test";
-import { chapter6Demo, scrollToChapter, waitForIdle } from "./fixtures";
+import { chapter6Demo, scrollToChapter, waitForIdle, waitForSelector } from "./fixtures";
 
 /**
  * Loads the page and brings every chapter into view (each starts its work then), waiting for
  * one live result of each: chapter 1's adversarial prediction, chapter 2's measured digit models
  * and error curve, chapter 3's first attacked digit, chapter 4's transfer matrix under way, and
  * a short chapter 5 run (one epoch of the softmax model, standard and free) whose numbers also
- * fill chapter 6's cost table.
+ * fill chapter 6's cost table, and chapter 7's latent map with one digit's attack.
  */
 export async function runEveryChapter(page: Page): Promise<void> {
   await page.goto("/");
@@ -43,4 +43,7 @@ export async function runEveryChapter(page: Page): Promise<void> {
   await expect(page.locator('table.cost-table tr[data-method="free"] td').first()).toHaveText(
     "1.00×",
   );
+  // Chapter 7: the VAE's map and one digit's attack.
+  await scrollToChapter(page, "vae");
+  await waitForSelector(page, "#vae .latent-row", { timeout: 150_000 });
 }

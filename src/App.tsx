@@ -10,7 +10,7 @@ import { useKeepReadingPlace } from "./components/nav/useKeepReadingPlace";
 import { StatusBar } from "./components/StatusBar";
 
 /**
- * Chapters 2-6 by their id in CHAPTERS: each is its own chunk, fetched once chapter 1 has
+ * Chapters 2-7 by their id in CHAPTERS: each is its own chunk, fetched once chapter 1 has
  * shown its first result (or the reader scrolls to it first), so chapter 1 loads alone.
  */
 const LATER: Record<string, () => Promise<ChapterView>> = {
@@ -22,6 +22,7 @@ const LATER: Record<string, () => Promise<ChapterView>> = {
       (m) => m.AdversarialTrainingChapter,
     ),
   free: () => import("./chapters/training/FreeTrainingChapter").then((m) => m.FreeTrainingChapter),
+  vae: () => import("./chapters/vae/VaeChapter").then((m) => m.VaeChapter),
 };
 
 /** The page: a masthead with the table of contents, the chapters in the blog's order, the credits. */
@@ -61,7 +62,7 @@ export function App() {
         <p>
           Gibbon follows the essay “When Neural Networks Lie: Adversarial Examples and the Art of
           Fooling AI” (CC BY 4.0) and the papers cited in each chapter; the explanations here are
-          our own. Chapters 5 and 6 train in a background worker, on your machine. Models: MobileNet
+          our own. Chapters 5 to 7 train in background workers, on your machine. Models: MobileNet
           v1/v2 from TF Hub (Apache-2.0, Google; v1 0.25 ships with this page); Darknet tiny from
           ml5 (MIT). Photos, all shipped with this page: giant panda by Aaron Logan (CC BY 1.0,
           Wikimedia Commons); cat and coffee from scikit-image (CC0). Handwritten digits: MNIST

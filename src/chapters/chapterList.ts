@@ -39,6 +39,12 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     short: "Free adversarial training",
     title: "Adversarial training for free",
   },
+  {
+    id: "vae",
+    number: 7,
+    short: "The VAE connection",
+    title: "The VAE connection: a small change that walks the latent code",
+  },
 ];
 
 /** The entry for a chapter id; throws on a typo, so a heading can never point nowhere. */

@@ -48,6 +48,18 @@ export const REFS = {
     text: "Redmon, Darknet: Open Source Neural Networks in C (the Darknet reference models; tiny model converted by ml5.js)",
     url: "https://pjreddie.com/darknet/imagenet/",
   },
+  kingma: {
+    text: "Kingma & Welling (2014), Auto-Encoding Variational Bayes, ICLR",
+    url: "https://arxiv.org/abs/1312.6114",
+  },
+  tabacof: {
+    text: "Tabacof, Tavares & Valle (2016), Adversarial Images for Variational Autoencoders, NIPS Workshop on Adversarial Training",
+    url: "https://arxiv.org/abs/1612.00155",
+  },
+  kos: {
+    text: "Kos, Fischer & Song (2018), Adversarial examples for generative models, IEEE S&P Workshops (arXiv 2017)",
+    url: "https://arxiv.org/abs/1702.06832",
+  },
   blog: {
     text: "“When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI” (blog post, CC BY 4.0), the essay these chapters follow",
     url: null,

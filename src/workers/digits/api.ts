@@ -5,12 +5,13 @@ import type { DigitSource, DigitSplit } from "../../engine/digits/mnistData";
 import type { RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import type { Method } from "../rpc/protocol";
+import type { VaeApi } from "./vaeApi";
 
 /**
- * What the page asks of the digits worker (chapters 2-4): the MNIST digits and the three
- * built-in models live there, on the worker's own backend; only plain arrays cross.
+ * What the page asks of the digits worker (chapters 2-4, and chapter 7's VAEs): the MNIST digits
+ * and the three built-in models live there, on the worker's own backend; only plain arrays cross.
  */
-export type DigitsApi = {
+export type DigitsApi = VaeApi & {
   /** Starts the backend, loads the digits and the shipped models, measures them. */
   load: Method<
     { backend: BackendPreference; wasmPath: string; digits: DigitSource; weightsUrl: string },

@@ -25,6 +25,7 @@ import type { LogitsFn } from "../../engine/types";
 import type { Handlers } from "../rpc/serve";
 import type { DigitChoice, DigitsApi } from "./api";
 import { range, wrap } from "./indices";
+import { createVaeHandlers } from "./vaeHandlers";
 
 /** The digits and models, owned by the worker. */
 interface DigitContext {
@@ -74,6 +75,12 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
   }
 
   return {
+    ...createVaeHandlers({
+      split: () => need().split,
+      cnn: () => need().logits.cnn,
+      fetchFn: sources.fetchFn,
+    }),
+
     async load(args) {
       if (ctx) throw new Error("The digits are already loaded.");
       const backend = await sources.startBackend(args.backend, args.wasmPath);
