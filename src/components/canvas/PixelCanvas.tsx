@@ -18,7 +18,11 @@ export function PixelCanvas({
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const ctx = ref.current?.getContext("2d");
+    // Drawn by the processor (willReadFrequently): a few small images per update, which a
+    // GPU-backed canvas sends to the graphics process as textures. Measured with software GL
+    // (headless, 2 cores): chapter 7's slider moves met 70-355 ms main-thread tasks with no
+    // script in them in 8 of 20 rounds of five keys (vae.spec failed in CI); with this, none in 20.
+    const ctx = ref.current?.getContext("2d", { willReadFrequently: true });
     if (!ctx) return;
     if (rgba) ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), size, size), 0, 0);
     else ctx.clearRect(0, 0, size, size);
