@@ -39,8 +39,12 @@ export function certifiedRadius(pA: number, sigma: number): number | null {
 
 /**
  * The largest radius `n` samples can ever certify at level 1 - alpha: every sample votes for the
- * top class, so pA = alpha^(1/n) and R = sigma * Phi^-1(alpha^(1/n)).
+ * top class, and the Clopper-Pearson bound of n out of n is alpha^(1/n) in closed form (the
+ * alpha quantile of Beta(n, 1)), so R = sigma * Phi^-1(alpha^(1/n)).
  */
 export function largestCertifiableRadius(n: number, alpha: number, sigma: number): number | null {
-  return certifiedRadius(clopperPearsonLower(n, n, alpha), sigma);
+  assertAlpha(alpha);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`n must be a positive integer, got ${n}.`);
+  return certifiedRadius(alpha ** (1 / n), sigma);
 }

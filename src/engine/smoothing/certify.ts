@@ -35,14 +35,14 @@ export interface Certificate {
 /**
  * Votes of `f` over `count` copies of one input x [1, ...] with Gaussian noise of std `sigma`
  * (not clipped to [0,1]: the base classifier was trained on such inputs), `batchSize` per pass.
- * `between` is awaited after each pass (a worker's checkpoint).
+ * `between` is awaited after each pass with the samples drawn so far (a worker's checkpoint).
  */
 export async function noisyVotes(
   f: LogitsFn,
   x: tf.Tensor,
   sigma: number,
   count: number,
-  options: { batchSize?: number; seed: number; between?: () => Promise<void> },
+  options: { batchSize?: number; seed: number; between?: (drawn: number) => Promise<void> },
 ): Promise<number[]> {
   const batchSize = options.batchSize ?? 250;
   let votes: number[] = [];
@@ -60,7 +60,7 @@ export async function noisyVotes(
     const add = Array.from(await counts.data());
     counts.dispose();
     votes = votes.length ? votes.map((v, k) => v + add[k]) : add;
-    await options.between?.();
+    await options.between?.(start + size);
   }
   return votes;
 }
@@ -75,6 +75,8 @@ function assertSettings(s: CertifySettings): void {
     if (!Number.isInteger(v) || v < 1)
       throw new RangeError(`${name} must be a positive integer, got ${v}.`);
   if (!(s.sigma > 0)) throw new RangeError(`sigma must be > 0, got ${s.sigma}.`);
+  if (!(s.alpha > 0 && s.alpha < 1))
+    throw new RangeError(`alpha must be in (0, 1), got ${s.alpha}.`);
   if (!Number.isInteger(s.seed) || s.seed < 1)
     throw new RangeError(`seed must be a positive integer, got ${s.seed}.`);
 }
@@ -83,13 +85,14 @@ function assertSettings(s: CertifySettings): void {
  * CERTIFY (Cohen, Rosenfeld & Kolter 2019): n0 noisy samples choose the top class; n fresh ones
  * bound its probability from below (Clopper-Pearson, level 1 - alpha); the smoothed classifier
  * g(x) = argmax_c P(f(x + e) = c) then provably returns that class for every x' with
- * ||x' - x||_2 < sigma * Phi^-1(pA), except with probability alpha.
+ * ||x' - x||_2 < sigma * Phi^-1(pA), except with probability alpha. `between` is awaited after
+ * each forward pass with the samples drawn so far, of n0 + n.
  */
 export async function certify(
   f: LogitsFn,
   x: tf.Tensor,
   settings: CertifySettings,
-  between?: () => Promise<void>,
+  between?: (drawn: number) => Promise<void>,
 ): Promise<Certificate> {
   assertSettings(settings);
   const { sigma, n0, n, alpha, batchSize, seed } = settings;
@@ -98,7 +101,7 @@ export async function certify(
   const estimation = await noisyVotes(f, x, sigma, n, {
     batchSize,
     seed: seed + 1_000_003,
-    between,
+    between: between && ((drawn) => between(n0 + drawn)),
   });
   const pA = clopperPearsonLower(estimation[top], n, alpha);
   const radius = certifiedRadius(pA, sigma);

@@ -15,12 +15,12 @@ export function smoothedLogits(
   return (x) =>
     tf.tidy(() => {
       const n = x.shape[0];
-      // Row k * n + i is a copy of input i (gather has a gradient for any rank; tile does not).
-      const rows = tf.tensor1d(
-        Int32Array.from({ length: samples * n }, (_, j) => j % n),
-        "int32",
+      // Row k * n + i is a copy of input i. concat's gradient is slices, which every backend
+      // has (gather's needs UnsortedSegmentSum, which wasm lacks; tile's is not registered).
+      const copies = tf.concat(
+        Array.from({ length: samples }, () => x),
+        0,
       );
-      const copies = tf.gather(x, rows);
       const noisy = tf.add(copies, tf.randomNormal(copies.shape, 0, sigma, "float32", seed));
       const probs = tf.softmax(f(noisy));
       const mean = tf.mean(tf.reshape(probs, [samples, n, -1]), 0);

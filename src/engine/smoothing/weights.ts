@@ -1,4 +1,6 @@
-import type { DigitWeightsMeta } from "../digits/digitWeights";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import { type DigitWeightsMeta, modelFromWeights } from "../digits/digitWeights";
+import { fetchWeightsFiles } from "../weightsFile";
 import type { NoisyTrainOptions } from "./noisyTraining";
 import type { SmoothingKind } from "./recipes";
 
@@ -7,4 +9,14 @@ export interface SmoothingWeightsMeta extends Omit<DigitWeightsMeta, "training" 
   kind: "cnn";
   smoothing: SmoothingKind;
   training: NoisyTrainOptions & { trainDigits: number };
+}
+
+/** Fetches `<baseUrl><kind>.json` and `.bin` and builds the base classifier (browser). */
+export async function fetchSmoothingModel(
+  kind: SmoothingKind,
+  baseUrl: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<{ model: tfl.Sequential; meta: SmoothingWeightsMeta }> {
+  const { meta, bytes } = await fetchWeightsFiles<SmoothingWeightsMeta>(baseUrl, kind, fetchFn);
+  return { model: modelFromWeights(meta, bytes), meta };
 }

@@ -24,6 +24,7 @@ import {
 import type { LogitsFn } from "../../engine/types";
 import type { Handlers } from "../rpc/serve";
 import type { DigitChoice, DigitsApi } from "./api";
+import { createArmsRaceHandlers } from "./armsRaceHandlers";
 import { range, wrap } from "./indices";
 import { createVaeHandlers } from "./vaeHandlers";
 
@@ -74,12 +75,16 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
     return { accuracy: await accuracy(c.logits[kind], c.split.test), version: c.version };
   }
 
+  /** What chapters 7 and 8 borrow: the digits and chapter 2's CNN (as it is now). */
+  const borrowed = {
+    split: () => need().split,
+    cnn: () => need().logits.cnn,
+    fetchFn: sources.fetchFn,
+  };
+
   return {
-    ...createVaeHandlers({
-      split: () => need().split,
-      cnn: () => need().logits.cnn,
-      fetchFn: sources.fetchFn,
-    }),
+    ...createVaeHandlers(borrowed),
+    ...createArmsRaceHandlers(borrowed),
 
     async load(args) {
       if (ctx) throw new Error("The digits are already loaded.");
