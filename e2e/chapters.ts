@@ -6,7 +6,8 @@ import { chapter6Demo, scrollToChapter, waitForIdle, waitForSelector } from "./f
  * one live result of each: chapter 1's adversarial prediction, chapter 2's measured digit models
  * and error curve, chapter 3's first attacked digit, chapter 4's transfer matrix under way, and
  * a short chapter 5 run (one epoch of the softmax model, standard and free) whose numbers also
- * fill chapter 6's cost table, and chapter 7's latent map with one digit's attack.
+ * fill chapter 6's cost table, chapter 7's latent map with one digit's attack, and chapter 8's
+ * first certificate.
  */
 export async function runEveryChapter(page: Page): Promise<void> {
   await page.goto("/");
@@ -46,4 +47,7 @@ export async function runEveryChapter(page: Page): Promise<void> {
   // Chapter 7: the VAE's map and one digit's attack.
   await scrollToChapter(page, "vae");
   await waitForSelector(page, "#vae .latent-row", { timeout: 150_000 });
+  // Chapter 8: the first digit's certificate.
+  await scrollToChapter(page, "arms-race");
+  await waitForSelector(page, "#arms-race .certificate .certificate-words", { timeout: 150_000 });
 }

@@ -1,7 +1,16 @@
 import type { Page } from "@playwright/test";
 import { expect, jumpToChapter, test } from "./fixtures";
 
-const CHAPTER_IDS = ["prank", "linearity", "fgsm-steps", "transfer", "training", "free", "vae"];
+const CHAPTER_IDS = [
+  "prank",
+  "linearity",
+  "fgsm-steps",
+  "transfer",
+  "training",
+  "free",
+  "vae",
+  "arms-race",
+];
 
 /** True once the chapter's heading lies wholly in the viewport, below the sticky masthead. */
 function headingClear(page: Page, id: string): Promise<boolean> {

@@ -11,7 +11,7 @@ async function expectOneClearNotice(region: ReturnType<Page["locator"]>, host: R
   await expect(region.getByText(/^Load (model|Darknet tiny) from files/).first()).toBeVisible();
 }
 
-test("with no network at all, chapter 1 turns the panda into a gibbon, chapters 2-7 run, and remote models say what is missing", async ({
+test("with no network at all, chapter 1 turns the panda into a gibbon, chapters 2-8 run, and remote models say what is missing", async ({
   page,
   offOrigin,
   consoleErrors,

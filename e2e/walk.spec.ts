@@ -18,7 +18,7 @@ test.use({
  * The walk waits quietly (waitForSelector): a retrying `expect` builds an aria snapshot of the
  * page after each failed poll, and those were the 60-400 ms tasks with no script named that
  * chapter 1's stories seemed to cost (a CPU profile found Playwright's generateAriaTree in them).
- * Reported, not held: loading, and the arrival of chapters 2-7 just after the first prediction
+ * Reported, not held: loading, and the arrival of chapters 2-8 just after the first prediction
  * (their code evaluated off screen: one or two tasks of 56-99 ms here, a chunk's evaluation or
  * none named; their formulas, typeset all at once, were 60-100 ms React tasks until sliced).
  */

@@ -39,8 +39,8 @@ const FIRST_RESULT: Record<string, (page: Page) => Promise<void>> = {
     waitForSelector(page, '#transfer table[aria-label="transfer matrix"]', { timeout: 150_000 }),
 };
 
-/** The phase in which chapters 2-7 arrive, after chapter 1's first prediction. */
-export const ARRIVAL = "chapters 2-7 arrive, 3 s";
+/** The phase in which chapters 2-8 arrive, after chapter 1's first prediction. */
+export const ARRIVAL = "chapters 2-8 arrive, 3 s";
 /** The phase of chapter 1's two stories (FGSM, then panda -> gibbon, then FGSM again). */
 const STORIES = "chapter 1: the two stories";
 
@@ -79,7 +79,7 @@ export async function readersWalk(page: Page): Promise<WalkPhase[]> {
     tasks: await longTasksSince(page, 0),
     frameGap: await longestFrameGapSince(page, 0),
   });
-  // Chapters 2-7 are fetched once chapter 1 has a result: their code is evaluated and drawn
+  // Chapters 2-8 are fetched once chapter 1 has a result: their code is evaluated and drawn
   // (off screen) now, a phase of its own.
   await phase(ARRIVAL, async () => {
     await waitForSelector(page, ".chapter-loading", { gone: true });

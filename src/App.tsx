@@ -10,7 +10,7 @@ import { useKeepReadingPlace } from "./components/nav/useKeepReadingPlace";
 import { StatusBar } from "./components/StatusBar";
 
 /**
- * Chapters 2-7 by their id in CHAPTERS: each is its own chunk, fetched once chapter 1 has
+ * Chapters 2-8 by their id in CHAPTERS: each is its own chunk, fetched once chapter 1 has
  * shown its first result (or the reader scrolls to it first), so chapter 1 loads alone.
  */
 const LATER: Record<string, () => Promise<ChapterView>> = {
@@ -23,6 +23,7 @@ const LATER: Record<string, () => Promise<ChapterView>> = {
     ),
   free: () => import("./chapters/training/FreeTrainingChapter").then((m) => m.FreeTrainingChapter),
   vae: () => import("./chapters/vae/VaeChapter").then((m) => m.VaeChapter),
+  "arms-race": () => import("./chapters/armsRace/ArmsRaceChapter").then((m) => m.ArmsRaceChapter),
 };
 
 /** The page: a masthead with the table of contents, the chapters in the blog's order, the credits. */

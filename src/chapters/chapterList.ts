@@ -45,6 +45,12 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     short: "The VAE connection",
     title: "The VAE connection: a small change that walks the latent code",
   },
+  {
+    id: "arms-race",
+    number: 8,
+    short: "The arms race",
+    title: "The arms race: defences, broken and certified",
+  },
 ];
 
 /** The entry for a chapter id; throws on a typo, so a heading can never point nowhere. */

@@ -60,6 +60,34 @@ export const REFS = {
     text: "Kos, Fischer & Song (2018), Adversarial examples for generative models, IEEE S&P Workshops (arXiv 2017)",
     url: "https://arxiv.org/abs/1702.06832",
   },
+  athalye: {
+    text: "Athalye, Carlini & Wagner (2018), Obfuscated Gradients Give a False Sense of Security: Circumventing Defenses to Adversarial Examples, ICML",
+    url: "https://arxiv.org/abs/1802.00420",
+  },
+  xu: {
+    text: "Xu, Evans & Qi (2018), Feature Squeezing: Detecting Adversarial Examples in Deep Neural Networks, NDSS",
+    url: "https://arxiv.org/abs/1704.01155",
+  },
+  buckman: {
+    text: "Buckman, Roy, Raffel & Goodfellow (2018), Thermometer Encoding: One Hot Way To Resist Adversarial Examples, ICLR",
+    url: "https://openreview.net/forum?id=S18Su--CW",
+  },
+  cohen: {
+    text: "Cohen, Rosenfeld & Kolter (2019), Certified Adversarial Robustness via Randomized Smoothing, ICML",
+    url: "https://arxiv.org/abs/1902.02918",
+  },
+  salman: {
+    text: "Salman et al. (2019), Provably Robust Deep Learning via Adversarially Trained Smoothed Classifiers, NeurIPS",
+    url: "https://arxiv.org/abs/1906.04584",
+  },
+  zou: {
+    text: "Zou, Wang, Carlini, Nasr, Kolter & Fredrikson (2023), Universal and Transferable Adversarial Attacks on Aligned Language Models",
+    url: "https://arxiv.org/abs/2307.15043",
+  },
+  greshake: {
+    text: "Greshake et al. (2023), Not what you've signed up for: Compromising Real-World LLM-Integrated Applications with Indirect Prompt Injection, AISec",
+    url: "https://arxiv.org/abs/2302.12173",
+  },
   blog: {
     text: "“When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI” (blog post, CC BY 4.0), the essay these chapters follow",
     url: null,

@@ -10,7 +10,7 @@ const chapterOneSettled = (s: LabStore) =>
 const AT_THE_LATEST_MS = 15_000;
 
 /**
- * When chapters 2-7 may fetch their code: once chapter 1 has settled, when the reader scrolls
+ * When chapters 2-8 may fetch their code: once chapter 1 has settled, when the reader scrolls
  * to one of them (`want`), or after AT_THE_LATEST_MS. It stays true.
  */
 export function useChaptersWanted(): { wanted: boolean; want: () => void } {

@@ -1,0 +1,65 @@
+import "./armsRace.css";
+import { useRef } from "react";
+import { ChapterHeader } from "../../components/nav/ChapterHeader";
+import { useWhenVisible } from "../../components/useWhenVisible";
+import { smoothingStore } from "../../store/armsRace";
+import { Citations } from "../Citations";
+import { ArmsRaceIntro, DefenceProse, SmoothingProse } from "./ArmsRaceProse";
+import { BreakPanel } from "./BreakPanel";
+import { CertifiedCurves } from "./CertifiedCurves";
+import { CertifyPanel } from "./CertifyPanel";
+import { DefencePanel } from "./DefencePanel";
+import { SamplesRadius } from "./SamplesRadius";
+import { Timeline } from "./Timeline";
+
+const start = () => smoothingStore.getState().actions.start();
+
+/** Chapter 8: the arms race, a defence broken live, and a certified defence to try to break. */
+export function ArmsRaceChapter() {
+  const ref = useRef<HTMLElement>(null);
+  useWhenVisible(ref, start);
+  return (
+    <article className="chapter" id="arms-race" aria-labelledby="arms-race-title" ref={ref}>
+      <ChapterHeader id="arms-race" />
+      <div className="chapter-grid">
+        <ArmsRaceIntro />
+        <section className="demo" aria-label="The arms race, stop by stop">
+          <Timeline />
+        </section>
+      </div>
+      <h3 className="chapter-subhead">Obfuscated gradients: a defence that only looks robust</h3>
+      <div className="chapter-grid">
+        <DefenceProse />
+        <DefencePanel />
+      </div>
+      <h3 className="chapter-subhead">Certified: randomized smoothing</h3>
+      <div className="chapter-grid">
+        <SmoothingProse />
+        <div className="demo-stack">
+          <CertifyPanel />
+          <BreakPanel />
+          <CertifiedCurves />
+          <SamplesRadius />
+        </div>
+      </div>
+      <footer>
+        <h3>Sources</h3>
+        <Citations
+          keys={[
+            "goodfellow",
+            "madry",
+            "athalye",
+            "xu",
+            "buckman",
+            "shafahi",
+            "cohen",
+            "salman",
+            "zou",
+            "greshake",
+            "blog",
+          ]}
+        />
+      </footer>
+    </article>
+  );
+}
