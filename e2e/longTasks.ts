@@ -92,3 +92,11 @@ export const describeTasks = (tasks: LongTask[]): string =>
   tasks
     .map((t) => `${t.ms.toFixed(0)} ms (${t.scripts.join("; ") || "no script named"})`)
     .join(", ");
+
+/** Runs `work` and returns the long tasks that started meanwhile. */
+export async function watched(page: Page, work: () => Promise<void>): Promise<LongTask[]> {
+  const from = await pageNow(page);
+  await work();
+  const to = await pageNow(page);
+  return (await longTasksSince(page, from)).filter((t) => t.start < to);
+}

@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, jumpToChapter, test, waitForIdle, waitForSelector } from "./fixtures";
-import { describeTasks, type LongTask, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
+import { describeTasks, type LongTask, watched, watchLongTasks } from "./longTasks";
 
 // No DOM snapshots in the trace: each is a main-thread task of Playwright's own.
 test.use({
@@ -16,14 +15,6 @@ test.use({
  * Playwright's own script on the page (a 565 ms task here once), so controls are found before.
  */
 const ALLOWANCE_MS = 100;
-
-/** Runs `work` and returns the long tasks that started meanwhile. */
-async function watched(page: Page, work: () => Promise<void>): Promise<LongTask[]> {
-  const from = await pageNow(page);
-  await work();
-  const to = await pageNow(page);
-  return (await longTasksSince(page, from)).filter((t) => t.start < to);
-}
 
 test("chapter 7: the latent attack walks a VAE's code, noise does not, the table fills in, and the VAE retrains live", async ({
   page,

@@ -2,6 +2,7 @@ import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLine
 import { DASHES, SERIES_COLOURS } from "../../components/charts/palette";
 import { SeriesKey } from "../../components/charts/SeriesKey";
 import { NumberSelect } from "../../components/controls/NumberSelect";
+import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
 import { formatPercent, formatWholePercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
@@ -61,15 +62,12 @@ function Controls() {
         onChange={actions.setCurveN}
         disabled={running}
       />
-      {running ? (
-        <button type="button" className="button secondary" onClick={actions.cancelCurves}>
-          Stop
-        </button>
-      ) : (
-        <button type="button" className="button" onClick={actions.runCurves}>
-          Certify the test digits
-        </button>
-      )}
+      <RunButton
+        running={running}
+        label="Certify the test digits"
+        onRun={actions.runCurves}
+        onStop={actions.cancelCurves}
+      />
       <RunProgress run={current ?? null} unit="noisy samples" />
     </div>
   );

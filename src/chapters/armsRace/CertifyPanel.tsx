@@ -3,6 +3,7 @@ import { DrawDigitCanvas } from "../../components/canvas/DrawDigitCanvas";
 import { NumberSelect } from "../../components/controls/NumberSelect";
 import { type Choice, RadioChoice } from "../../components/controls/RadioChoice";
 import { RunProgress } from "../../components/controls/RunProgress";
+import { TestDigitStepper } from "../../components/controls/TestDigitStepper";
 import { formatPercent } from "../../components/format";
 import type { SmoothingKind } from "../../engine/smoothing/recipes";
 import {
@@ -30,27 +31,7 @@ function Source() {
   const actions = useSmoothing(selectSmoothingActions);
   const source = useSmoothing(selectSmoothingSource);
   const drawn = useSmoothing(selectSmoothingDrawn);
-  return (
-    <span className="field inline">
-      {drawn ? "Your drawing" : `Test digit #${source}`}{" "}
-      <button
-        type="button"
-        className="button secondary"
-        aria-label="previous test digit"
-        onClick={() => actions.setSource(source - 1)}
-      >
-        ←
-      </button>{" "}
-      <button
-        type="button"
-        className="button secondary"
-        aria-label="next test digit"
-        onClick={() => actions.setSource(source + 1)}
-      >
-        →
-      </button>
-    </span>
-  );
+  return <TestDigitStepper index={source} drawn={drawn !== null} onChange={actions.setSource} />;
 }
 
 function Settings() {

@@ -1,4 +1,5 @@
 import { NumberSelect } from "../../components/controls/NumberSelect";
+import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
 import { formatEpsilon, formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
@@ -69,15 +70,12 @@ function Controls() {
         onChange={actions.setCount}
         disabled={running}
       />
-      {running ? (
-        <button type="button" className="button secondary" onClick={actions.cancel}>
-          Stop
-        </button>
-      ) : (
-        <button type="button" className="button" onClick={actions.run}>
-          Attack the defence
-        </button>
-      )}
+      <RunButton
+        running={running}
+        label="Attack the defence"
+        onRun={actions.run}
+        onStop={actions.cancel}
+      />
       <RunProgress run={table} unit="digits" />
     </div>
   );

@@ -1,4 +1,6 @@
 import { NumberSelect } from "../../components/controls/NumberSelect";
+import { RunButton } from "../../components/controls/RunButton";
+import { RunProgress } from "../../components/controls/RunProgress";
 import { formatEpsilon, formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
 import type { LevelSums } from "../../engine/vae/measure";
@@ -57,31 +59,13 @@ export function LatentTable() {
           onChange={actions.setTableCount}
           disabled={running}
         />
-        {running ? (
-          <button type="button" className="button secondary" onClick={actions.cancelTable}>
-            Stop
-          </button>
-        ) : (
-          <button type="button" className="button" onClick={actions.runTable}>
-            Measure
-          </button>
-        )}
-        {table && (
-          <progress max={table.total} value={table.done} aria-label="digits measured">
-            {table.done} of {table.total}
-          </progress>
-        )}
-        {table && (
-          <span className="hint" aria-live="polite">
-            {table.status === "running"
-              ? `${table.done} of ${table.total} digits`
-              : table.status === "cancelled"
-                ? "stopped"
-                : table.status === "error"
-                  ? table.message
-                  : `${table.done} digits`}
-          </span>
-        )}
+        <RunButton
+          running={running}
+          label="Measure"
+          onRun={actions.runTable}
+          onStop={actions.cancelTable}
+        />
+        <RunProgress run={table} unit="digits" />
       </div>
       <Scroller label="latent attack table">
         <table className="latent-table" aria-label="latent attack vs random noise">

@@ -2,6 +2,7 @@ import { DigitImage } from "../../components/canvas/DigitImage";
 import { DrawDigitCanvas } from "../../components/canvas/DrawDigitCanvas";
 import { NumberSelect } from "../../components/controls/NumberSelect";
 import { type Choice, RadioChoice } from "../../components/controls/RadioChoice";
+import { TestDigitStepper } from "../../components/controls/TestDigitStepper";
 import { formatEpsilon, formatPercent } from "../../components/format";
 import type { LatentObjective } from "../../engine/vae/latentAttack";
 import type { VaeKind } from "../../engine/vae/recipes";
@@ -139,25 +140,7 @@ function Controls() {
         options={DIGITS}
         onChange={(k) => actions.setTarget({ class: k })}
       />
-      <span className="field inline">
-        Test digit #{source}{" "}
-        <button
-          type="button"
-          className="button secondary"
-          aria-label="previous test digit"
-          onClick={() => actions.setSource(source - 1)}
-        >
-          ←
-        </button>{" "}
-        <button
-          type="button"
-          className="button secondary"
-          aria-label="next test digit"
-          onClick={() => actions.setSource(source + 1)}
-        >
-          →
-        </button>
-      </span>
+      <TestDigitStepper index={source} drawn={false} onChange={actions.setSource} />
       <button type="button" className="button" onClick={actions.attack} disabled={working}>
         Attack
       </button>

@@ -3,6 +3,7 @@ import { type LineSeries, LiveLineChart } from "../../components/charts/LiveLine
 import { OKABE_ITO } from "../../components/charts/palette";
 import { SeriesKey } from "../../components/charts/SeriesKey";
 import { NumberSelect } from "../../components/controls/NumberSelect";
+import { TrainingButtons } from "../../components/controls/TrainingButtons";
 import {
   selectVaeActions,
   selectVaeBeta,
@@ -96,29 +97,14 @@ export function VaeTrainingPanel() {
           onChange={actions.setTrainEpochs}
           disabled={active}
         />
-        {!active && (
-          <button type="button" className="button" onClick={actions.train}>
-            Train
-          </button>
-        )}
-        {training?.status === "running" && (
-          <button type="button" className="button secondary" onClick={actions.pauseTraining}>
-            Pause
-          </button>
-        )}
-        {training?.status === "paused" && (
-          <button type="button" className="button secondary" onClick={actions.resumeTraining}>
-            Resume
-          </button>
-        )}
-        <button
-          type="button"
-          className="button secondary"
-          onClick={actions.resetTraining}
-          disabled={!active && !retrained}
-        >
-          Reset to the shipped weights
-        </button>
+        <TrainingButtons
+          status={active ? (training?.status === "paused" ? "paused" : "running") : "idle"}
+          canReset={active || retrained}
+          onTrain={actions.train}
+          onPause={actions.pauseTraining}
+          onResume={actions.resumeTraining}
+          onReset={actions.resetTraining}
+        />
       </div>
       {training && (
         <>
