@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, jumpToChapter, test, waitForIdle, waitForSelector } from "./fixtures";
-import { describeTasks, type LongTask, longTasksSince, pageNow, watchLongTasks } from "./longTasks";
+import { describeTasks, type LongTask, watched, watchLongTasks } from "./longTasks";
 
 // No DOM snapshots in the trace: each is a main-thread task of Playwright's own.
 test.use({
@@ -16,15 +15,7 @@ test.use({
  */
 const ALLOWANCE_MS = 100;
 
-/** Runs `work` and returns the long tasks that started meanwhile. */
-async function watched(page: Page, work: () => Promise<void>): Promise<LongTask[]> {
-  const from = await pageNow(page);
-  await work();
-  const to = await pageNow(page);
-  return (await longTasksSince(page, from)).filter((t) => t.start < to);
-}
-
-test("chapter 8: the timeline links to its demos, a digit is certified and survives an attack inside R, and BPDA breaks the defence", async ({
+test("chapter 8: the timeline links to its demos, a digit is certified and survives an attack inside R, BPDA breaks the defence, and the base classifier retrains live", async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -100,6 +91,23 @@ test("chapter 8: the timeline links to its demos, a digit is certified and survi
     );
   expect(await percent("pgd")).toBeGreaterThan((await percent("bpda")) + 40);
   await expect(chapter.locator(".defence-verdict")).toContainText("only hid the gradient");
+
+  // Live retraining of the base classifier, one epoch in the worker: its accuracy under noise,
+  // then a fresh certificate from the new weights; the reset puts the shipped ones back.
+  await chapter.getByText("Retrain the base classifier yourself").click();
+  const retrain = chapter.locator(".smooth-training");
+  await retrain.getByRole("button", { name: "Train", exact: true }).click();
+  tasks.push(
+    ...(await watched(page, () =>
+      waitForSelector(page, "#arms-race .epoch-accuracies li", { timeout: 240_000 }),
+    )),
+  );
+  await expect(retrain.getByRole("list", { name: /after each epoch/ })).toContainText(
+    /Epoch 1: \d+\.\d%/,
+  );
+  await expect(retrain).toContainText("in use now: retrained weights");
+  await retrain.getByRole("button", { name: "Reset to the shipped weights" }).click();
+  await expect(retrain).not.toContainText("in use now: retrained weights");
 
   // A timeline stop applies its settings and scrolls to its demo: chapter 1, one FGSM step.
   await timeline.getByRole("link", { name: "Chapter 1, one FGSM step" }).click();

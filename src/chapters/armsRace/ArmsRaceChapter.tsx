@@ -9,6 +9,7 @@ import { BreakPanel } from "./BreakPanel";
 import { CertifiedCurves } from "./CertifiedCurves";
 import { CertifyPanel } from "./CertifyPanel";
 import { DefencePanel } from "./DefencePanel";
+import { RetrainBasePanel } from "./RetrainBasePanel";
 import { SamplesRadius } from "./SamplesRadius";
 import { Timeline } from "./Timeline";
 
@@ -37,6 +38,7 @@ export function ArmsRaceChapter() {
         <SmoothingProse />
         <div className="demo-stack">
           <CertifyPanel />
+          <RetrainBasePanel />
           <BreakPanel />
           <CertifiedCurves />
           <SamplesRadius />

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
+import { accuracy } from "../digits/evaluate";
 import type { DigitSet } from "../digits/mnistFormat";
 import {
   meanLoss,
@@ -8,6 +9,7 @@ import {
   type TrainOptions,
   type TrainStep,
 } from "../digits/train";
+import type { LogitsFn } from "../types";
 
 /** A base classifier for randomized smoothing: trained on noisy digits at one sigma. */
 export interface NoisyTrainOptions extends TrainOptions {
@@ -55,4 +57,22 @@ export async function trainNoisyModel(
   } finally {
     optimizer.dispose();
   }
+}
+
+/**
+ * Accuracy of `f` on every digit of `set` with Gaussian noise of std `sigma` added (one seeded
+ * draw per batch): how well a base classifier reads the noisy copies smoothing will show it.
+ */
+export function accuracyUnderNoise(
+  f: LogitsFn,
+  set: DigitSet,
+  sigma: number,
+  seed: number,
+): Promise<number> {
+  let batch = 0;
+  const noisy: LogitsFn = (x) =>
+    tf.tidy(() =>
+      f(tf.add(x, tf.randomNormal(x.shape, 0, sigma, "float32", seed + 500 * batch++))),
+    );
+  return accuracy(noisy, set);
 }

@@ -3,10 +3,10 @@ import type * as tfl from "@tensorflow/tfjs-layers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgdL2 } from "../attacks/pgdL2";
 import { digitLogits } from "../digits/digitModels";
-import { accuracy } from "../digits/evaluate";
 import { digitImages } from "../digits/mnistData";
 import { loadSplitFromDisk } from "../digits/testing/nodeDigits";
 import { certify } from "./certify";
+import { accuracyUnderNoise } from "./noisyTraining";
 import { smoothedLogits } from "./smoothedLogits";
 import { loadSmoothingModel } from "./testing/nodeSmoothing";
 
@@ -25,11 +25,7 @@ describe("the noise-trained base classifiers", () => {
       ["sigma050", 0.5, 0.8],
     ] as const) {
       const { model: base } = await loadSmoothingModel(kind);
-      const f = digitLogits(base);
-      let batch = 0; // one seeded draw of noise per batch
-      const noisy = (x: tf.Tensor) =>
-        f(tf.add(x, tf.randomNormal(x.shape, 0, sigma, "float32", 1 + 500 * batch++)));
-      const rate = await accuracy(noisy, test);
+      const rate = await accuracyUnderNoise(digitLogits(base), test, sigma, 1);
       base.dispose();
       console.info(`${kind} under its noise: ${(100 * rate).toFixed(1)}%`);
       expect(rate, kind).toBeGreaterThanOrEqual(floor);

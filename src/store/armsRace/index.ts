@@ -37,5 +37,8 @@ export const selectSmoothAttack = (s: SmoothingStore) => s.attack;
 export const selectCurveCount = (s: SmoothingStore) => s.curveCount;
 export const selectCurveN = (s: SmoothingStore) => s.curveN;
 export const selectCurves = (s: SmoothingStore) => s.curves;
+export const selectSmoothTraining = (s: SmoothingStore) => s.training;
+export const selectSmoothTrainEpochs = (s: SmoothingStore) => s.trainEpochs;
+export const selectSmoothRetrained = (s: SmoothingStore) => s.retrained[s.kind];
 export const selectRadiusBound = (s: SmoothingStore) => s.bound;
 export const selectSmoothingError = (s: SmoothingStore) => s.error;

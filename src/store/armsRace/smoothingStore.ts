@@ -25,6 +25,8 @@ export const CURVE_COUNTS = [20, 50, 100, 200, 500] as const;
 export const CURVE_N_CHOICES = [100, 1000, 10_000] as const;
 /** The attack on the smoothed classifier: PGD-L2 steps, and noise draws per step. */
 export const SMOOTH_ATTACK = { steps: 20, samples: 32 } as const;
+/** Epochs a live retraining of a base classifier may run (the shipped ones ran 6). */
+export const SMOOTH_TRAIN_EPOCHS = [1, 2, 3, 6] as const;
 /** Largest L2 radius the attack slider offers. */
 export const MAX_ATTACK_RADIUS = 3;
 const SEED = 1;
@@ -49,6 +51,11 @@ export interface SmoothingState {
   curveCount: number;
   curveN: number;
   curves: Record<SmoothingKind, CurveRun | null>;
+  /** Live retraining of a base classifier: its run (accuracy on noisy test digits per epoch). */
+  trainEpochs: number;
+  training: (BatchRun<number[]> & { kind: SmoothingKind; epochs: number; paused: boolean }) | null;
+  /** Which base classifiers are retrained ones, not the shipped weights. */
+  retrained: Record<SmoothingKind, boolean>;
   /** The largest radius each n of BOUND_NS can certify at `alpha`, per noise level. */
   bound: { alpha: number; radii: Record<SmoothingKind, number[]> } | null;
   /** Why the last request could not be made (a drawing of the wrong shape, say). */
@@ -74,6 +81,13 @@ export interface SmoothingActions {
   /** Certifies the first `curveCount` test digits under each noise level, one after the other. */
   runCurves(): void;
   cancelCurves(): void;
+  setTrainEpochs(epochs: number): void;
+  /** Retrains the current base classifier from its seeded start, live, then certifies again. */
+  train(): void;
+  pauseTraining(): void;
+  resumeTraining(): void;
+  /** Stops a run and puts the shipped weights back. */
+  resetTraining(): void;
 }
 
 export type SmoothingStore = SmoothingState & { actions: SmoothingActions };
@@ -91,6 +105,9 @@ export const initialSmoothingState = (): SmoothingState => ({
   curveCount: 100,
   curveN: 1000,
   curves: { sigma025: null, sigma050: null },
+  trainEpochs: 1,
+  training: null,
+  retrained: { sigma025: false, sigma050: false },
   bound: null,
   error: null,
 });
@@ -150,6 +167,47 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
       attacker.cancel();
       set({ attack: null, error: null });
       certify();
+    };
+
+    let trainingOf = { kind: "sigma025" as SmoothingKind, epochs: 0 };
+    const trainer = batchRunner<number[]>((run) => {
+      const paused = run.status === "running" && (get().training?.paused ?? false);
+      set({ training: { ...run, ...trainingOf, paused } });
+    });
+    /** New weights for `kind`'s base classifier: mark them, and certify again if on show. */
+    const adopted = (kind: SmoothingKind, retrained: boolean) => {
+      set({ retrained: { ...get().retrained, [kind]: retrained } });
+      if (get().kind === kind) changed();
+    };
+
+    async function train(): Promise<void> {
+      const { kind, trainEpochs: epochs } = get();
+      trainingOf = { kind, epochs };
+      const perEpoch: number[] = [];
+      let at = { done: 0, total: 1 }; // minibatches, known from the first report
+      await trainer.run(at.total, (signal, report) =>
+        compute(
+          "smoothTrain",
+          { kind, url, epochs },
+          {
+            priority: "batch",
+            signal,
+            onProgress: (p) => {
+              if (p.kind === "batch") at = { done: p.step, total: p.total };
+              else perEpoch.push(p.noisyAccuracy);
+              report({ ...at, partial: [...perEpoch] });
+            },
+          },
+        ).then(() => perEpoch),
+      );
+      if (get().training?.status === "done") adopted(kind, true);
+    }
+
+    const control = (paused: boolean) => {
+      const t = get().training;
+      if (t?.status !== "running") return;
+      set({ training: { ...t, paused } });
+      compute("smoothTrainControl", { paused }, { priority: "control" }).catch(() => undefined);
     };
 
     async function runCurves(): Promise<void> {
@@ -228,6 +286,20 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
         cancelCurves() {
           curvesStopped = true;
           for (const kind of SMOOTHING_KINDS) curveRunners[kind].cancel();
+        },
+        setTrainEpochs: (trainEpochs) => set({ trainEpochs }),
+        train() {
+          void train();
+        },
+        pauseTraining: () => control(true),
+        resumeTraining: () => control(false),
+        resetTraining() {
+          trainer.cancel();
+          const kind = get().training?.kind ?? get().kind;
+          set({ training: null });
+          compute("smoothRestore", { kind, url })
+            .then(() => adopted(kind, false))
+            .catch((err) => set({ error: errorMessage(err) }));
         },
       },
     };

@@ -51,6 +51,11 @@ export interface SmoothAttackView {
   certificate: CertificateView;
 }
 
+/** A live retraining of a base classifier: after every minibatch, and each epoch's accuracy. */
+export type SmoothTrainProgress =
+  | { kind: "batch"; step: number; total: number; loss: number }
+  | { kind: "epoch"; epoch: number; noisyAccuracy: number };
+
 /** One test digit's certificate, for the certified accuracy curve. */
 export interface CurveEntry {
   label: number;
@@ -91,6 +96,26 @@ export type ArmsRaceApi = {
    * page's chart of samples against radius ("control": plain numbers, no tensors).
    */
   radiusBound: Method<{ alpha: number; sigmas: number[]; ns: number[] }, number[][]>;
+  /**
+   * Trains a fresh CNN under Gaussian noise of `kind`'s sigma (its seeded recipe, `epochs`
+   * epochs), then uses it as that base classifier; resolves with its accuracy on noisy test
+   * digits. Cancelling stops it and keeps the classifier in use; jobs on the old one stop.
+   */
+  smoothTrain: Method<
+    {
+      kind: SmoothingKind;
+      url: string;
+      epochs: number;
+      /** Trains on the first this many training digits (all 8,000 when absent). */
+      trainDigits?: number;
+    },
+    { noisyAccuracy: number },
+    SmoothTrainProgress
+  >;
+  /** Pauses or resumes the training run ("control" priority). */
+  smoothTrainControl: Method<{ paused: boolean }, null>;
+  /** Puts the shipped weights of `kind` back; resolves with their accuracy on noisy digits. */
+  smoothRestore: Method<{ kind: SmoothingKind; url: string }, { noisyAccuracy: number }>;
   /** The benchmark: ms per forward pass of `batch` noisy copies, and of one digit alone. */
   smoothTimings: Method<
     { kind: SmoothingKind; url: string; batch: number; runs: number },

@@ -1,17 +1,23 @@
 import * as tf from "@tensorflow/tfjs-core";
+import type * as tfl from "@tensorflow/tfjs-layers";
+import { throwIfAborted } from "../../engine/abort";
 import { epsilonFromLevels } from "../../engine/attacks/params";
 import { pgdL2 } from "../../engine/attacks/pgdL2";
+import { withConvGradients } from "../../engine/backend";
 import { addHits, type DefenceHits, defenceHits } from "../../engine/defences/measureDefence";
 import { makeBatch } from "../../engine/digits/batches";
-import { digitLogits } from "../../engine/digits/digitModels";
+import { buildDigitModel, digitLogits } from "../../engine/digits/digitModels";
 import type { DigitSplit } from "../../engine/digits/mnistData";
+import { pickDigits } from "../../engine/digits/mnistFormat";
 import { quantize8bit } from "../../engine/pixels";
 import { largestCertifiableRadius } from "../../engine/smoothing/bounds";
 import { type Certificate, certify } from "../../engine/smoothing/certify";
+import { accuracyUnderNoise, trainNoisyModel } from "../../engine/smoothing/noisyTraining";
 import { SMOOTHING_RECIPES, type SmoothingKind } from "../../engine/smoothing/recipes";
 import { smoothedLogits } from "../../engine/smoothing/smoothedLogits";
 import { fetchSmoothingModel } from "../../engine/smoothing/weights";
 import type { LogitsFn } from "../../engine/types";
+import { PauseGate } from "../rpc/pauseGate";
 import type { Handlers, Job } from "../rpc/serve";
 import type { DigitChoice } from "./api";
 import type {
@@ -35,18 +41,42 @@ const DEFENCE_CHUNK = 50;
 /** Noisy copies per forward pass of CERTIFY. */
 const CERTIFY_BATCH = 500;
 
+/** A base classifier in use, and the signal that stops jobs on it when it is swapped out. */
+interface Base {
+  model: tfl.Sequential;
+  f: LogitsFn;
+  swapped: AbortController;
+}
+
 export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceApi> {
-  const bases = new Map<SmoothingKind, Promise<LogitsFn>>();
-  /** The noise-trained base classifier of `kind`, fetched once. */
-  const base = (kind: SmoothingKind, url: string): Promise<LogitsFn> => {
-    let loading = bases.get(kind);
+  const bases = new Map<SmoothingKind, Base>();
+  /** First downloads of the shipped weights, while they are on the way. */
+  const pending = new Map<SmoothingKind, Promise<Base>>();
+  const pause = new PauseGate();
+  /** Puts `model` in use as `kind`'s base classifier; jobs on the one before stop first. */
+  const adopt = (kind: SmoothingKind, model: tfl.Sequential): Base => {
+    const base = { model, f: digitLogits(model), swapped: new AbortController() };
+    const old = bases.get(kind);
+    bases.set(kind, base);
+    old?.swapped.abort();
+    old?.model.dispose();
+    return base;
+  };
+  const loadShipped = async (kind: SmoothingKind, url: string) =>
+    adopt(kind, (await fetchSmoothingModel(kind, url, needs.fetchFn)).model);
+  /** The base classifier of `kind` in use, the shipped one fetched the first time. */
+  const base = (kind: SmoothingKind, url: string): Promise<Base> => {
+    const known = bases.get(kind);
+    if (known) return Promise.resolve(known);
+    let loading = pending.get(kind);
     if (!loading) {
-      loading = fetchSmoothingModel(kind, url, needs.fetchFn).then((m) => digitLogits(m.model));
-      loading.catch(() => bases.delete(kind));
-      bases.set(kind, loading);
+      loading = loadShipped(kind, url).finally(() => pending.delete(kind));
+      pending.set(kind, loading);
     }
     return loading;
   };
+  const noisyAccuracy = (kind: SmoothingKind, f: LogitsFn) =>
+    accuracyUnderNoise(f, needs.split().test, SMOOTHING_RECIPES[kind].sigma, 1);
 
   /** The input [1, 28, 28, 1] and its label (null for a drawing). */
   const sourceOf = (source: DigitChoice): { x: tf.Tensor4D; label: number | null } => {
@@ -58,9 +88,12 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
     return { x, label: test.labels[i] };
   };
 
-  /** CERTIFY on x with progress in samples, offset by `before` of `total`. */
+  /**
+   * CERTIFY on x with progress in samples, offset by `before` of `total`; stops (AbortError)
+   * if the base classifier is swapped out meanwhile.
+   */
   const certifyWith = async (
-    f: LogitsFn,
+    b: Base,
     x: tf.Tensor,
     a: CertifyArgs,
     job: Job<SampleProgress>,
@@ -68,9 +101,10 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
   ): Promise<Certificate> => {
     const sigma = SMOOTHING_RECIPES[a.kind].sigma;
     const settings = { sigma, n0: a.n0, n: a.n, alpha: a.alpha, seed: a.seed };
-    return certify(f, x, { ...settings, batchSize: CERTIFY_BATCH }, async (drawn) => {
+    return certify(b.f, x, { ...settings, batchSize: CERTIFY_BATCH }, async (drawn) => {
       job.progress({ done: progress.before + drawn, total: progress.total });
       await job.checkpoint();
+      throwIfAborted(b.swapped.signal, "The base classifier changed");
     });
   };
 
@@ -113,11 +147,11 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
     },
 
     async certify(args, job) {
-      const f = await base(args.kind, args.url);
+      const b = await base(args.kind, args.url);
       const { x, label } = sourceOf(args.source);
       try {
         const total = args.n0 + args.n;
-        const c = await certifyWith(f, x, args, job, { before: 0, total });
+        const c = await certifyWith(b, x, args, job, { before: 0, total });
         return await view(c, x, label, args);
       } finally {
         x.dispose();
@@ -125,21 +159,21 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
     },
 
     async smoothAttack(args, job) {
-      const f = await base(args.kind, args.url);
+      const b = await base(args.kind, args.url);
       const { x, label } = sourceOf(args.source);
       const sigma = SMOOTHING_RECIPES[args.kind].sigma;
       const total = 2 * (args.n0 + args.n);
       try {
         // The clean digit's top class is the one the attack pushes away from.
-        const clean = await certifyWith(f, x, args, job, { before: 0, total });
-        const soft = smoothedLogits(f, sigma, args.samples, args.seed + 17);
+        const clean = await certifyWith(b, x, args, job, { before: 0, total });
+        const soft = smoothedLogits(b.f, sigma, args.samples, args.seed + 17);
         const adv = tf.tidy(() =>
           quantize8bit(pgdL2(soft, x, [clean.top], { radius: args.radius, steps: args.steps })),
         );
         try {
           const distance = tf.tidy(() => tf.norm(tf.sub(adv, x)).dataSync()[0]);
-          const baseClass = tf.tidy(() => tf.argMax(f(adv), 1).dataSync()[0]);
-          const after = await certifyWith(f, adv, args, job, { before: total / 2, total });
+          const baseClass = tf.tidy(() => tf.argMax(b.f(adv), 1).dataSync()[0]);
+          const after = await certifyWith(b, adv, args, job, { before: total / 2, total });
           return {
             adversarial: (await adv.data()) as Float32Array,
             distance,
@@ -155,7 +189,7 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
     },
 
     async certifyCurve(args, job) {
-      const f = await base(args.kind, args.url);
+      const b = await base(args.kind, args.url);
       const test = needs.split().test;
       const count = Math.min(args.count, test.count);
       const perDigit = args.n0 + args.n;
@@ -164,7 +198,7 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
       for (let i = 0; i < count; i++) {
         const { x } = sourceOf({ test: i });
         try {
-          const c = await certifyWith(f, x, { ...args, seed: args.seed + i }, job, {
+          const c = await certifyWith(b, x, { ...args, seed: args.seed + i }, job, {
             before: i * perDigit,
             total,
           });
@@ -181,8 +215,52 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
       return sigmas.map((sigma) => ns.map((n) => largestCertifiableRadius(n, alpha, sigma) ?? 0));
     },
 
+    async smoothTrain({ kind, url, epochs, trainDigits }, job) {
+      await base(kind, url); // the shipped one stays in use until the new one is trained
+      const recipe = { ...SMOOTHING_RECIPES[kind], epochs };
+      const all = needs.split().train;
+      const train =
+        trainDigits === undefined
+          ? all
+          : pickDigits(all, range(0, Math.min(trainDigits, all.count)));
+      const total = epochs * Math.ceil(train.count / recipe.batchSize);
+      const model = buildDigitModel("cnn", recipe.seed);
+      let step = 0;
+      pause.set(false);
+      try {
+        // wasm (this worker's choice without a graphics card) cannot train convolutions.
+        await withConvGradients(() =>
+          trainNoisyModel(model, train, recipe, {
+            signal: job.signal,
+            onBatch: async ({ loss }) => {
+              job.progress({ kind: "batch", step: ++step, total, loss });
+              await job.checkpoint();
+              await pause.wait(job.signal, "Training aborted");
+            },
+            onEpoch: async (epoch) => {
+              const noisy = await noisyAccuracy(kind, digitLogits(model));
+              job.progress({ kind: "epoch", epoch, noisyAccuracy: noisy });
+            },
+          }),
+        );
+      } catch (error) {
+        model.dispose();
+        throw error;
+      }
+      return { noisyAccuracy: await noisyAccuracy(kind, adopt(kind, model).f) };
+    },
+
+    async smoothTrainControl({ paused }) {
+      pause.set(paused);
+      return null;
+    },
+
+    async smoothRestore({ kind, url }) {
+      return { noisyAccuracy: await noisyAccuracy(kind, (await loadShipped(kind, url)).f) };
+    },
+
     async smoothTimings({ kind, url, batch, runs }) {
-      const f = await base(kind, url);
+      const { f } = await base(kind, url);
       const time = async (size: number) => {
         const x = tf.randomNormal([size, 28, 28, 1], 0.5, 0.25, "float32", 3);
         const t0 = performance.now();

@@ -89,3 +89,67 @@ describe("chapter 8's jobs in the digits worker, through its protocol", () => {
     expect(await tensors()).toBe(before);
   });
 });
+
+describe("retraining a base classifier live, through the protocol", () => {
+  it("trains under noise with progress, pauses, swaps the new weights in, and resets to the shipped ones", async () => {
+    const { call } = worker.client;
+    const shipped = await call("smoothRestore", { kind: "sigma050", url: URL });
+    const before = await tensors();
+    const steps: number[] = [];
+    const at: number[] = [];
+    const epochs: number[] = [];
+    let paused = false;
+    const done = call(
+      "smoothTrain",
+      { kind: "sigma050", url: URL, epochs: 1, trainDigits: 640 },
+      {
+        priority: "batch",
+        onProgress: (p) => {
+          if (p.kind === "epoch") return epochs.push(p.noisyAccuracy);
+          steps.push(p.step);
+          at.push(performance.now());
+          if (p.step === 2 && !paused) {
+            paused = true;
+            void call("smoothTrainControl", { paused: true }, { priority: "control" });
+            setTimeout(() => {
+              void call("smoothTrainControl", { paused: false }, { priority: "control" });
+            }, 400);
+          }
+        },
+      },
+    );
+    // While paused, an interactive certificate still runs (on the shipped weights).
+    const during = await call("certify", { ...settings, kind: "sigma050", source: { test: 3 } });
+    expect(during.votes.reduce((a, b) => a + b, 0)).toBe(1000);
+    const trained = await done;
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
+    expect(Math.max(...gaps), "the pause held").toBeGreaterThan(350);
+    expect(epochs).toHaveLength(1);
+    // Ten minibatches of noisy digits teach far less than the shipped six epochs.
+    expect(trained.noisyAccuracy).toBeLessThan(shipped.noisyAccuracy);
+    expect(trained.noisyAccuracy).toBeCloseTo(epochs[0], 10);
+    const back = await call("smoothRestore", { kind: "sigma050", url: URL });
+    expect(back.noisyAccuracy).toBe(shipped.noisyAccuracy);
+    expect(await tensors()).toBe(before);
+  }, 300_000);
+
+  it("stops a job on the old weights when new ones come in, and frees them", async () => {
+    const { call } = worker.client;
+    await call("smoothRestore", { kind: "sigma050", url: URL });
+    const before = await tensors();
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const curve = call(
+      "certifyCurve",
+      { ...settings, kind: "sigma050", count: 50 },
+      { priority: "batch", onProgress: () => started() },
+    );
+    await running;
+    await call("smoothRestore", { kind: "sigma050", url: URL });
+    await expect(curve).rejects.toThrow("The base classifier changed");
+    expect(await tensors()).toBe(before);
+  }, 120_000);
+});
