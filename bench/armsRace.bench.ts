@@ -1,8 +1,41 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { expect, test } from "../e2e/fixtures";
+import { certifiedAccuracy } from "../src/engine/smoothing/certifiedAccuracy";
 import { median, table } from "./stats";
 
 test.setTimeout(900_000);
+
+/** Calls one job of the digits worker from the page (the digits loaded first). */
+function digitsJob<T>(page: Page, method: string, args: object): Promise<T> {
+  return page.evaluate(
+    async ([m, a]) => {
+      type Compute = (method: string, args: object, options?: object) => Promise<unknown>;
+      const digits = (
+        window as unknown as {
+          __gibbon: {
+            digits: { getState(): { actions: { start(): Promise<void>; compute: Compute } } };
+          };
+        }
+      ).__gibbon.digits;
+      await digits.getState().actions.start();
+      const url = new URL("models/smoothing/", location.href).href;
+      return digits.getState().actions.compute(
+        m as string,
+        { url, ...(a as object) },
+        {
+          priority: "batch",
+        },
+      );
+    },
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+function save(name: string, data: unknown): void {
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(`bench-results/${name}.json`, JSON.stringify(data, null, 2));
+}
 
 /**
  * Chapter 8 in headless Chromium, in the digits worker: noisy samples per second of the
@@ -12,32 +45,22 @@ test.setTimeout(900_000);
  */
 test("chapter 8: samples per second, batched against single forward passes", async ({ page }) => {
   await page.goto("/");
-  const out = await page.evaluate(async () => {
-    type Compute = (method: string, args: object, options?: object) => Promise<unknown>;
-    const digits = (
-      window as unknown as {
-        __gibbon: {
-          digits: { getState(): { actions: { start(): Promise<void>; compute: Compute } } };
-        };
-      }
-    ).__gibbon.digits;
-    await digits.getState().actions.start();
-    const { compute } = digits.getState().actions;
-    const url = new URL("models/smoothing/", location.href).href;
-    const timings = (await compute("smoothTimings", {
-      kind: "sigma025",
-      url,
-      batch: 500,
-      runs: 9,
-    })) as { batched: number[]; single: number[] };
-    const certify = async (n: number) => {
-      const t0 = performance.now();
-      const args = { kind: "sigma025", url, n0: 100, n, alpha: 0.001, seed: 1 };
-      await compute("certify", { ...args, source: { test: 0 } });
-      return performance.now() - t0;
-    };
-    return { ...timings, certify10k: await certify(10_000), certify100k: await certify(100_000) };
+  const timings = await digitsJob<{ batched: number[]; single: number[] }>(page, "smoothTimings", {
+    kind: "sigma025",
+    batch: 500,
+    runs: 9,
   });
+  const certify = async (n: number) => {
+    const t0 = Date.now();
+    const args = { kind: "sigma025", n0: 100, n, alpha: 0.001, seed: 1, source: { test: 0 } };
+    await digitsJob(page, "certify", args);
+    return Date.now() - t0;
+  };
+  const out = {
+    ...timings,
+    certify10k: await certify(10_000),
+    certify100k: await certify(100_000),
+  };
   const batched = median(out.batched);
   const single = median(out.single);
   const perSecond = (samples: number, ms: number) => Math.round((samples / ms) * 1000);
@@ -64,7 +87,76 @@ test("chapter 8: samples per second, batched against single forward passes", asy
     ],
   ]);
   console.log(`\n${report}\n`);
-  mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/smoothing.json", JSON.stringify(out, null, 2));
+  save("smoothing", out);
   expect(out.batched).toHaveLength(9);
+});
+
+/**
+ * Chapter 8's certified accuracy on the first 100 test digits at each noise level (n0 = 100,
+ * n = 10,000, alpha = 0.001), for the closing note beside Cohen et al.'s table.
+ */
+test("chapter 8: certified accuracy against radius, 100 test digits", async ({ page }) => {
+  await page.goto("/");
+  const radii = [0, 0.25, 0.5, 0.75, 1, 1.25];
+  const rows: (string | number)[][] = [["sigma", ...radii.map((r) => `r = ${r}`)]];
+  const out: Record<string, unknown> = {};
+  for (const kind of ["sigma025", "sigma050"]) {
+    const args = { kind, n0: 100, n: 10_000, alpha: 0.001, seed: 1, count: 100 };
+    const entries = await digitsJob<
+      { label: number; prediction: number | null; radius: number | null }[]
+    >(page, "certifyCurve", args);
+    out[kind] = entries;
+    rows.push([kind, ...radii.map((r) => `${(100 * certifiedAccuracy(entries, r)).toFixed(0)}%`)]);
+  }
+  console.log(`\n${table(rows)}\n`);
+  save("certified-accuracy", out);
+  expect(Object.keys(out)).toHaveLength(2);
+});
+
+/**
+ * Chapter 8's defence table over the first 200 test digits (20 PGD steps), at three settings of
+ * grey values and eps: correct digits without and with the rounding, under each attack.
+ */
+test("chapter 8: the rounding defence against FGSM, PGD and BPDA, 200 test digits", async ({
+  page,
+}) => {
+  await page.goto("/");
+  type Hits = {
+    count: number;
+    undefended: Record<string, number>;
+    defended: Record<string, number>;
+  };
+  const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(1)}%`;
+  const rows: (string | number)[][] = [
+    ["grey values, eps", "clean", "FGSM", "PGD", "defended clean", "FGSM", "PGD", "BPDA-PGD"],
+  ];
+  const out: Hits[] = [];
+  for (const [levels, epsLevel] of [
+    [2, 77],
+    [4, 51],
+    [8, 26],
+  ]) {
+    const h = await digitsJob<Hits>(page, "defenceTable", {
+      levels,
+      epsLevel,
+      steps: 20,
+      count: 200,
+      seed: 1,
+    });
+    out.push(h);
+    const { undefended: u, defended: d, count: n } = h;
+    rows.push([
+      `${levels}, ${epsLevel}/255`,
+      pct(u.clean, n),
+      pct(u.fgsm, n),
+      pct(u.pgd, n),
+      pct(d.clean, n),
+      pct(d.fgsm, n),
+      pct(d.pgd, n),
+      pct(d.bpda, n),
+    ]);
+  }
+  console.log(`\n${table(rows)}\n`);
+  save("defence", out);
+  expect(out).toHaveLength(3);
 });
