@@ -1,11 +1,8 @@
-import { expect, jumpToChapter, test, waitForIdle, waitForSelector } from "./fixtures";
-import { describeTasks, type LongTask, watched, watchLongTasks } from "./longTasks";
+import { expectNoTaskOverAllowance, openChapterWatched, WATCHED_CHAPTER_USE } from "./chapterWatch";
+import { expect, test, waitForSelector } from "./fixtures";
+import { type LongTask, watched } from "./longTasks";
 
-// No DOM snapshots in the trace: each is a main-thread task of Playwright's own.
-test.use({
-  viewport: { width: 1280, height: 1000 },
-  trace: { mode: "retain-on-failure", snapshots: false },
-});
+test.use(WATCHED_CHAPTER_USE);
 
 /**
  * Chapter 8 as a reader meets it: the timeline's links, a certificate by Monte Carlo, the attack
@@ -13,17 +10,11 @@ test.use({
  * main-thread task over 50 ms (issue 13), with chapter 5's allowance of 100 ms for a
  * descheduled 2-core machine; controls are found before each watch (see vae.spec.ts).
  */
-const ALLOWANCE_MS = 100;
-
 test("chapter 8: the timeline links to its demos, a digit is certified and survives an attack inside R, BPDA breaks the defence, and the base classifier retrains live", async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  await watchLongTasks(page);
-  await page.goto("/");
-  await waitForIdle(page);
-  await jumpToChapter(page, "arms-race");
-  const chapter = page.locator("article#arms-race");
+  const chapter = await openChapterWatched(page, "arms-race");
   const tasks: LongTask[] = [];
 
   // The timeline: an ordered list whose stops link to the demos.
@@ -114,7 +105,5 @@ test("chapter 8: the timeline links to its demos, a digit is certified and survi
   await expect(page.locator("#prank select[aria-label='Attack method']")).toHaveValue("fgsm");
   await expect(page.locator("#prank")).toBeInViewport();
 
-  console.info(`chapter 8's long tasks: ${describeTasks(tasks) || "none"}`);
-  const over = tasks.filter((t) => t.ms > ALLOWANCE_MS);
-  expect(over, `long tasks: ${describeTasks(over)}`).toEqual([]);
+  expectNoTaskOverAllowance(tasks, "chapter 8");
 });

@@ -1,11 +1,8 @@
-import { expect, jumpToChapter, test, waitForIdle, waitForSelector } from "./fixtures";
-import { describeTasks, type LongTask, watched, watchLongTasks } from "./longTasks";
+import { expectNoTaskOverAllowance, openChapterWatched, WATCHED_CHAPTER_USE } from "./chapterWatch";
+import { expect, test, waitForSelector } from "./fixtures";
+import { type LongTask, watched } from "./longTasks";
 
-// No DOM snapshots in the trace: each is a main-thread task of Playwright's own.
-test.use({
-  viewport: { width: 1280, height: 1000 },
-  trace: { mode: "retain-on-failure", snapshots: false },
-});
+test.use(WATCHED_CHAPTER_USE);
 
 /**
  * Chapter 7 as a reader meets it: the map of codes, one digit's attack at every eps, and the
@@ -14,17 +11,11 @@ test.use({
  * watch covers the app's work while the test is quiet: finding an element by its role is
  * Playwright's own script on the page (a 565 ms task here once), so controls are found before.
  */
-const ALLOWANCE_MS = 100;
-
 test("chapter 7: the latent attack walks a VAE's code, noise does not, the table fills in, and the VAE retrains live", async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  await watchLongTasks(page);
-  await page.goto("/");
-  await waitForIdle(page);
-  await jumpToChapter(page, "vae");
-  const chapter = page.locator("article#vae");
+  const chapter = await openChapterWatched(page, "vae");
   const tasks: LongTask[] = [];
 
   // The map and the default attack (a 7 pulled toward class 3), computed on arrival.
@@ -104,7 +95,5 @@ test("chapter 7: the latent attack walks a VAE's code, noise does not, the table
   await training.getByRole("button", { name: "Reset to the shipped weights" }).click();
   await expect(training.getByText(/in use now: retrained weights/)).toHaveCount(0);
 
-  console.info(`chapter 7's long tasks: ${describeTasks(tasks) || "none"}`);
-  const over = tasks.filter((t) => t.ms > ALLOWANCE_MS);
-  expect(over, `long tasks: ${describeTasks(over)}`).toEqual([]);
+  expectNoTaskOverAllowance(tasks, "chapter 7");
 });
