@@ -1,5 +1,5 @@
 import { expectNoTaskOverAllowance, openChapterWatched, WATCHED_CHAPTER_USE } from "./chapterWatch";
-import { expect, test, waitForSelector } from "./fixtures";
+import { expect, test, waitForSelector, waitForText } from "./fixtures";
 import { type LongTask, watched } from "./longTasks";
 
 test.use(WATCHED_CHAPTER_USE);
@@ -42,16 +42,7 @@ test("chapter 8: the timeline links to its demos, a digit is certified and survi
   await certify.click();
   tasks.push(
     ...(await watched(page, () =>
-      page
-        .waitForFunction(
-          () =>
-            document
-              .querySelector("#arms-race .certificate .certificate-words")
-              ?.textContent?.includes("of 1,000 votes"),
-          null,
-          { polling: 200, timeout: 60_000 },
-        )
-        .then(() => undefined),
+      waitForText(page, "#arms-race .certificate .certificate-words", /of 1,000 votes/),
     )),
   );
   await expect(certificate).toContainText(/Class \d, certified radius R = \d\.\d{3}/);

@@ -107,6 +107,21 @@ export async function waitForSelector(
   );
 }
 
+/** Waits quietly, like waitForSelector, until the text of the first match of `selector` matches `pattern`. */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  pattern: RegExp,
+  { timeout = 60_000 } = {},
+): Promise<void> {
+  await page.waitForFunction(
+    ([sel, source, flags]) =>
+      new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ""),
+    [selector, pattern.source, pattern.flags] as const,
+    { polling: 100, timeout },
+  );
+}
+
 /** Chapter 1, and its controls and results found by their labels as attribute selectors. */
 export const prank = (page: Page) => page.locator("#prank");
 /** A top-5 list of chapter 1 ("original prediction", "adversarial prediction"). */

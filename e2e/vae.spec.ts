@@ -1,5 +1,5 @@
 import { expectNoTaskOverAllowance, openChapterWatched, WATCHED_CHAPTER_USE } from "./chapterWatch";
-import { expect, test, waitForSelector } from "./fixtures";
+import { expect, test, waitForSelector, waitForText } from "./fixtures";
 import { type LongTask, watched } from "./longTasks";
 
 test.use(WATCHED_CHAPTER_USE);
@@ -43,16 +43,7 @@ test("chapter 7: the latent attack walks a VAE's code, noise does not, the table
   const targetClass = chapter.getByRole("combobox", { name: "Target class" });
   await targetClass.selectOption("5");
   tasks.push(
-    ...(await watched(page, () =>
-      page
-        .waitForFunction(
-          () =>
-            document.querySelector("#vae .latent-summary")?.textContent?.includes("toward class 5"),
-          null,
-          { polling: 200, timeout: 60_000 },
-        )
-        .then(() => undefined),
-    )),
+    ...(await watched(page, () => waitForText(page, "#vae .latent-summary", /toward class 5/))),
   );
 
   // The table over 50 digits: every row fills in, the attack outmoves the noise.
@@ -78,16 +69,7 @@ test("chapter 7: the latent attack walks a VAE's code, noise does not, the table
   await training.getByRole("button", { name: "Train" }).click();
   tasks.push(
     ...(await watched(page, () =>
-      page
-        .waitForFunction(
-          () =>
-            document
-              .querySelector("#vae .vae-training [aria-live]")
-              ?.textContent?.startsWith("done"),
-          null,
-          { polling: 500, timeout: 120_000 },
-        )
-        .then(() => undefined),
+      waitForText(page, "#vae .vae-training [aria-live]", /^done/, { timeout: 120_000 }),
     )),
   );
   await expect(training.locator('[data-series="kl"] polyline')).toHaveAttribute("points", /,.*,/);
