@@ -7,13 +7,15 @@ import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import type { Method } from "../rpc/protocol";
 import type { ArmsRaceApi } from "./armsRaceApi";
 import type { VaeApi } from "./vaeApi";
+import type { WordSwapApi } from "./wordSwapApi";
 
 /**
- * What the page asks of the digits worker (chapters 2-4, chapter 7's VAEs and chapter 8's defences): the MNIST digits
+ * What the page asks of the digits worker (chapters 2-4, chapter 7's VAEs, chapter 8's defences and its text classifier): the MNIST digits
  * and the three built-in models live there, on the worker's own backend; only plain arrays cross.
  */
 export type DigitsApi = VaeApi &
-  ArmsRaceApi & {
+  ArmsRaceApi &
+  WordSwapApi & {
     /** Starts the backend, loads the digits and the shipped models, measures them. */
     load: Method<
       { backend: BackendPreference; wasmPath: string; digits: DigitSource; weightsUrl: string },

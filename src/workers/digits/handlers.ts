@@ -27,6 +27,7 @@ import type { DigitChoice, DigitsApi } from "./api";
 import { createArmsRaceHandlers } from "./armsRaceHandlers";
 import { range, wrap } from "./indices";
 import { createVaeHandlers } from "./vaeHandlers";
+import { createWordSwapHandlers } from "./wordSwapHandlers";
 
 /** The digits and models, owned by the worker. */
 interface DigitContext {
@@ -85,6 +86,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
   return {
     ...createVaeHandlers(borrowed),
     ...createArmsRaceHandlers(borrowed),
+    ...createWordSwapHandlers(sources),
 
     async load(args) {
       if (ctx) throw new Error("The digits are already loaded.");

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inProcessDigits } from "./testing/inProcessDigits";
+import type { TextModelInfo, TextTrainProgress } from "./wordSwapApi";
+
+let worker: ReturnType<typeof inProcessDigits>;
+let info: TextModelInfo;
+const trained: TextTrainProgress[] = [];
+const URL = "http://gibbon.test/data/sentences.tsv";
+const tensors = async () =>
+  (await worker.client.call("memory", null, { priority: "batch" })).numTensors;
+
+beforeAll(async () => {
+  worker = inProcessDigits();
+  await worker.store.getState().actions.start();
+  info = await worker.client.call(
+    "textTrain",
+    { url: URL, seed: 1 },
+    { onProgress: (p) => trained.push(p) },
+  );
+}, 120_000);
+afterAll(() => worker.close());
+
+describe("the language-model stop's jobs in the digits worker, through its protocol", () => {
+  it("trains the classifier from the shipped corpus, reporting each epoch, to at least 75% on held-out sentences", () => {
+    expect(trained.map((p) => p.epoch)).toEqual([1, 2, 3, 4]);
+    expect(info.testCount).toBe(300);
+    expect(info.trainCount).toBe(1200);
+    expect(info.testAccuracy).toBeGreaterThanOrEqual(0.75);
+    expect(info.trainAccuracy).toBeGreaterThan(info.testAccuracy);
+    expect(info.licence).toMatch(/MIT/);
+    expect(info.examples.length).toBeGreaterThan(10);
+  });
+
+  it("attacks a typed sentence: the words read, the unknown ones, the swaps and both answers", async () => {
+    const before = await tensors();
+    const v = await worker.client.call("textAttack", {
+      sentence: "The staff at the hotel were friendly, and our room had a zorblax view.",
+      maxSwaps: 2,
+    });
+    expect(v.tokens[0]).toBe("the");
+    expect(v.unknown).toEqual(["zorblax"]);
+    expect(v.adversarial).toHaveLength(v.tokens.length);
+    const changed = v.tokens.filter((t, i) => t !== v.adversarial[i]);
+    expect(changed.length).toBe(v.swaps.length);
+    expect(v.swaps.length).toBeLessThanOrEqual(2);
+    for (const s of v.swaps) expect(v.swappable).toContain(s.position);
+    expect(v.backwardPasses).toBeGreaterThan(0);
+    expect(await tensors()).toBe(before);
+  });
+
+  it("refuses an empty sentence with a message", async () => {
+    await expect(
+      worker.client.call("textAttack", { sentence: " ?! ", maxSwaps: 1 }),
+    ).rejects.toThrow(/at least one word/);
+  });
+
+  it("measures flip rates sentence by sentence, and stops when cancelled", async () => {
+    const before = await tensors();
+    const seen: number[] = [];
+    const rate = await worker.client.call(
+      "textFlipRate",
+      { count: 12 },
+      { onProgress: (p) => seen.push(p.done) },
+    );
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(rate.attacked).toBeGreaterThan(0);
+    expect(rate.attacked).toBeLessThanOrEqual(12);
+    expect(rate.flipped[0]).toBeLessThanOrEqual(rate.flipped[1]);
+    expect(rate.flipped[1]).toBeLessThanOrEqual(rate.flipped[2]);
+    expect(rate.bestInTop3).toBeLessThanOrEqual(rate.ranked);
+
+    const stop = new AbortController();
+    const cancelled = worker.client.call(
+      "textFlipRate",
+      { count: 300 },
+      { signal: stop.signal, onProgress: (p) => p.done === 3 && stop.abort() },
+    );
+    await expect(cancelled).rejects.toThrow(/abort|cancel/i);
+    expect(await tensors()).toBe(before);
+  });
+});
