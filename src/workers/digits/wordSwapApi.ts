@@ -61,6 +61,9 @@ export interface FlipRateView {
    * was among the estimate's top 3. */
   ranked: number;
   bestInTop3: number;
+  /** Per held-out sentence so far: null if misread (not attacked), 0 if it held, else the swaps
+   * that flipped it. */
+  outcomes: (number | null)[];
 }
 
 /** The language-model stop of chapter 8, served by the digits worker. */

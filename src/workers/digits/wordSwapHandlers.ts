@@ -117,10 +117,18 @@ export function createWordSwapHandlers(needs: { fetchFn?: typeof fetch }): Handl
     async textFlipRate({ count }, job) {
       const { m, t } = await trained();
       const total = Math.min(count, t.test.labels.length);
-      const rate: FlipRateView = { attacked: 0, flipped: [0, 0, 0], ranked: 0, bestInTop3: 0 };
+      const rate: FlipRateView = {
+        attacked: 0,
+        flipped: [0, 0, 0],
+        ranked: 0,
+        bestInTop3: 0,
+        outcomes: [],
+      };
       for (let i = 0; i < total; i++) {
         const r = await attack(t.test.ids[i], 3);
-        if (r.label === t.test.labels[i]) {
+        const misread = r.label !== t.test.labels[i];
+        rate.outcomes.push(misread ? null : r.flipped ? r.swaps.length : 0);
+        if (!misread) {
           rate.attacked++;
           for (let k = Math.max(1, r.swaps.length); k <= 3 && r.flipped; k++) rate.flipped[k - 1]++;
           const rank = await bestSwapRank(m, t.table, t.test.ids[i]);
@@ -129,7 +137,11 @@ export function createWordSwapHandlers(needs: { fetchFn?: typeof fetch }): Handl
             if (rank < 3) rate.bestInTop3++;
           }
         }
-        job.progress({ done: i + 1, total, rate: { ...rate, flipped: [...rate.flipped] } });
+        job.progress({
+          done: i + 1,
+          total,
+          rate: { ...rate, flipped: [...rate.flipped], outcomes: [...rate.outcomes] },
+        });
         await job.checkpoint();
       }
       return rate;

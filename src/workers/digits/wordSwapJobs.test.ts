@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createWordSwapStore, SENTENCE_MAX_LENGTH } from "../../store/armsRace/wordSwapStore";
 import { inProcessDigits } from "./testing/inProcessDigits";
 import type { TextModelInfo, TextTrainProgress } from "./wordSwapApi";
 
@@ -68,6 +69,9 @@ describe("the language-model stop's jobs in the digits worker, through its proto
     expect(rate.flipped[0]).toBeLessThanOrEqual(rate.flipped[1]);
     expect(rate.flipped[1]).toBeLessThanOrEqual(rate.flipped[2]);
     expect(rate.bestInTop3).toBeLessThanOrEqual(rate.ranked);
+    expect(rate.outcomes).toHaveLength(12);
+    expect(rate.outcomes.filter((o) => o !== null)).toHaveLength(rate.attacked);
+    expect(rate.outcomes.filter((o) => o !== null && o > 0)).toHaveLength(rate.flipped[2]);
 
     const stop = new AbortController();
     const cancelled = worker.client.call(
@@ -78,4 +82,34 @@ describe("the language-model stop's jobs in the digits worker, through its proto
     await expect(cancelled).rejects.toThrow(/abort|cancel/i);
     expect(await tensors()).toBe(before);
   });
+});
+
+describe("the word-swap store, on the same worker", () => {
+  it("trains once reached, attacks the first example, measures the flip rate, then shows a sentence that flips", async () => {
+    const store = createWordSwapStore(worker.store, URL);
+    const settled = () =>
+      new Promise<void>((resolve) => {
+        const done = () =>
+          store.getState().flipRate?.status === "done" &&
+          store.getState().attack?.status === "done";
+        const stop = store.subscribe(() => done() && (stop(), resolve()));
+      });
+    const finished = settled();
+    store.getState().actions.start();
+    store.getState().actions.start(); // a second visit does not train again
+    await finished;
+    const s = store.getState();
+    expect(s.training?.status).toBe("done");
+    expect(s.training?.result?.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
+    expect(s.flipRate?.result?.outcomes).toHaveLength(300);
+    const flips = s.flipRate?.result?.outcomes ?? [];
+    const first = flips.findIndex(
+      (o, i) => o !== null && o > 0 && o <= 2 && i < (s.model?.examples.length ?? 0),
+    );
+    expect(first).toBeGreaterThanOrEqual(0);
+    await vi.waitFor(() => expect(store.getState().attack?.result?.flipped).toBe(true));
+    expect(store.getState().sentence).toBe(s.model?.examples[first].text);
+    store.getState().actions.setSentence("x".repeat(500));
+    expect(store.getState().sentence).toHaveLength(SENTENCE_MAX_LENGTH);
+  }, 120_000);
 });
