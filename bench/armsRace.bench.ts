@@ -160,3 +160,47 @@ test("chapter 8: the rounding defence against FGSM, PGD and BPDA, 200 test digit
   save("defence", out);
   expect(out).toHaveLength(3);
 });
+
+/**
+ * Chapter 8's language-model stop in the digits worker: training the sentiment classifier, the
+ * word-swap attack's time per sentence at k = 1, 2, 3 against one forward and backward pass on
+ * a sentence (30 held-out sentences), and the flip rate over all 300. Reported, not asserted.
+ */
+test("chapter 8: word-swap attack time per sentence against one forward and backward pass", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const url = new URL("data/sentences.tsv", page.url()).href;
+  const t0 = Date.now();
+  const model = await digitsJob<{ testAccuracy: number }>(page, "textTrain", { url, seed: 1 });
+  const trainMs = Date.now() - t0;
+  const t = await digitsJob<{ pass: number[]; attack: number[][] }>(page, "textTimings", {
+    count: 30,
+  });
+  const t1 = Date.now();
+  const rate = await digitsJob<{
+    attacked: number;
+    flipped: number[];
+    ranked: number;
+    bestInTop3: number;
+  }>(page, "textFlipRate", { count: 300 });
+  const flipMs = Date.now() - t1;
+  const pass = median(t.pass);
+  const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(1)}%`;
+  const rows: (string | number)[][] = [
+    ["measure (median of 30 sentences)", "ms", "× one pass", "flip rate (300 held out)"],
+    ["one forward + backward pass", pass.toFixed(2), "1", ""],
+    ...t.attack.map((ms, k) => [
+      `attack, k = ${k + 1}`,
+      median(ms).toFixed(1),
+      (median(ms) / pass).toFixed(1),
+      pct(rate.flipped[k], rate.attacked),
+    ]),
+  ];
+  console.log(`\n${table(rows)}\n`);
+  console.log(
+    `training: ${trainMs} ms, held-out accuracy ${pct(model.testAccuracy, 1)}; flip rate over ${rate.attacked} sentences: ${flipMs} ms; best single swap in the estimate's top 3: ${rate.bestInTop3} of ${rate.ranked}\n`,
+  );
+  save("word-swap", { trainMs, model, ...t, rate, flipMs });
+  expect(t.attack).toHaveLength(3);
+});

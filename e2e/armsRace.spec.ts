@@ -10,7 +10,7 @@ test.use(WATCHED_CHAPTER_USE);
  * main-thread task over 50 ms (issue 13), with chapter 5's allowance of 100 ms for a
  * descheduled 2-core machine; controls are found before each watch (see vae.spec.ts).
  */
-test("chapter 8: the timeline links to its demos, a digit is certified and survives an attack inside R, BPDA breaks the defence, and the base classifier retrains live", async ({
+test("chapter 8: the timeline links to its demos, a digit is certified and survives an attack inside R, BPDA breaks the defence, the base classifier retrains live, and a word swap flips a text classifier", async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -90,6 +90,43 @@ test("chapter 8: the timeline links to its demos, a digit is certified and survi
   await expect(retrain).toContainText("in use now: retrained weights");
   await retrain.getByRole("button", { name: "Reset to the shipped weights" }).click();
   await expect(retrain).not.toContainText("in use now: retrained weights");
+
+  // The language-model stop: the classifier trains in the worker once its section is in view,
+  // the flip rate is measured, and a held-out sentence that flips is attacked through the box.
+  await expect(timeline.getByRole("link", { name: /flip a text classifier/ })).toHaveAttribute(
+    "href",
+    "#word-swap",
+  );
+  const words = chapter.getByRole("region", {
+    name: "Flip a sentiment classifier with word swaps",
+  });
+  await words.scrollIntoViewIfNeeded();
+  tasks.push(
+    ...(await watched(page, () =>
+      waitForText(
+        page,
+        "#arms-race [aria-label='flip rate'] caption",
+        /^Of \d+ correctly read sentences$/,
+        {
+          timeout: 180_000,
+        },
+      ),
+    )),
+  );
+  await expect(words).toContainText(/reads \d+\.\d% of the 300 held-out sentences correctly/);
+  const flipping = words.getByRole("option", { name: /\(flips with [12]\)$/ }).first();
+  const text = ((await flipping.textContent()) ?? "").replace(/ \(flips with \d\)$/, "");
+  await words.getByRole("textbox", { name: "sentence" }).fill(text);
+  await words.getByRole("radio", { name: "3" }).check();
+  await words.getByRole("button", { name: "Attack sentence" }).click();
+  const result = words.getByRole("region", { name: "word swap result" });
+  tasks.push(
+    ...(await watched(page, () =>
+      waitForText(page, "#word-swap .attack-verdict", /^Flipped from/),
+    )),
+  );
+  await expect(result.locator("mark").first()).toBeVisible();
+  await expect(result.getByRole("table", { name: "swaps" }).getByRole("row")).not.toHaveCount(1);
 
   // A timeline stop applies its settings and scrolls to its demo: chapter 1, one FGSM step.
   await timeline.getByRole("link", { name: "Chapter 1, one FGSM step" }).click();

@@ -88,6 +88,14 @@ export const REFS = {
     text: "Greshake et al. (2023), Not what you've signed up for: Compromising Real-World LLM-Integrated Applications with Indirect Prompt Injection, AISec",
     url: "https://arxiv.org/abs/2302.12173",
   },
+  ebrahimi: {
+    text: "Ebrahimi, Rao, Lowd & Dou (2018), HotFlip: White-Box Adversarial Examples for Text Classification, ACL",
+    url: "https://arxiv.org/abs/1712.06751",
+  },
+  wallace: {
+    text: "Wallace, Feng, Kandpal, Gardner & Singh (2019), Universal Adversarial Triggers for Attacking and Analyzing NLP, EMNLP",
+    url: "https://arxiv.org/abs/1908.07125",
+  },
   blog: {
     text: "“When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI” (blog post, CC BY 4.0), the essay these chapters follow",
     url: null,

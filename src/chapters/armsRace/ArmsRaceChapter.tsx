@@ -2,23 +2,29 @@ import "./armsRace.css";
 import { useRef } from "react";
 import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { useWhenVisible } from "../../components/useWhenVisible";
-import { smoothingStore } from "../../store/armsRace";
+import { smoothingStore, wordSwapStore } from "../../store/armsRace";
 import { Citations } from "../Citations";
 import { ArmsRaceIntro, DefenceProse, SmoothingProse } from "./ArmsRaceProse";
 import { BreakPanel } from "./BreakPanel";
 import { CertifiedCurves } from "./CertifiedCurves";
 import { CertifyPanel } from "./CertifyPanel";
 import { DefencePanel } from "./DefencePanel";
+import { FlipRatePanel } from "./FlipRatePanel";
 import { RetrainBasePanel } from "./RetrainBasePanel";
 import { SamplesRadius } from "./SamplesRadius";
 import { Timeline } from "./Timeline";
+import { WordSwapPanel } from "./WordSwapPanel";
+import { WordSwapProse } from "./WordSwapProse";
 
 const start = () => smoothingStore.getState().actions.start();
+const startWordSwap = () => wordSwapStore.getState().actions.start();
 
 /** Chapter 8: the arms race, a defence broken live, and a certified defence to try to break. */
 export function ArmsRaceChapter() {
   const ref = useRef<HTMLElement>(null);
+  const words = useRef<HTMLDivElement>(null);
   useWhenVisible(ref, start);
+  useWhenVisible(words, startWordSwap);
   return (
     <article className="chapter" id="arms-race" aria-labelledby="arms-race-title" ref={ref}>
       <ChapterHeader id="arms-race" />
@@ -44,6 +50,14 @@ export function ArmsRaceChapter() {
           <SamplesRadius />
         </div>
       </div>
+      <h3 className="chapter-subhead">Language models: the same trick on words</h3>
+      <div className="chapter-grid" ref={words}>
+        <WordSwapProse />
+        <div className="demo-stack">
+          <WordSwapPanel />
+          <FlipRatePanel />
+        </div>
+      </div>
       <footer>
         <h3>Sources</h3>
         <Citations
@@ -56,6 +70,8 @@ export function ArmsRaceChapter() {
             "shafahi",
             "cohen",
             "salman",
+            "ebrahimi",
+            "wallace",
             "zou",
             "greshake",
             "blog",

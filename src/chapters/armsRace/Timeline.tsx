@@ -8,7 +8,7 @@ interface Stop {
   text: string;
   paper: RefKey;
   /** The live demo: an anchor on this page, what the link reads, and settings it applies first. */
-  demo: { href: string; label: string; apply?: () => void } | null;
+  demo: { href: string; label: string; apply?: () => void };
 }
 
 const STOPS: readonly Stop[] = [
@@ -67,7 +67,7 @@ const STOPS: readonly Stop[] = [
     title: "Language models",
     text: "A suffix of tokens found by the same gradient-guided search makes aligned chatbots follow instructions they refuse; text planted in a web page steers an assistant that reads it.",
     paper: "zou",
-    demo: null,
+    demo: { href: "#word-swap", label: "The same trick on words: flip a text classifier below" },
   },
 ];
 
@@ -86,16 +86,10 @@ export function Timeline() {
             <p>{stop.text}</p>
             <p className="timeline-links">
               <a href={REFS[stop.paper].url ?? undefined}>The paper</a>
-              {stop.demo ? (
-                <>
-                  {" · "}
-                  <a href={stop.demo.href} onClick={stop.demo.apply}>
-                    {stop.demo.label}
-                  </a>
-                </>
-              ) : (
-                <span className="hint"> · its live demo is not built yet</span>
-              )}
+              {" · "}
+              <a href={stop.demo.href} onClick={stop.demo.apply}>
+                {stop.demo.label}
+              </a>
             </p>
           </div>
         </li>
