@@ -92,7 +92,11 @@ describe("the word-swap store, on the same worker", () => {
         const done = () =>
           store.getState().flipRate?.status === "done" &&
           store.getState().attack?.status === "done";
-        const stop = store.subscribe(() => done() && (stop(), resolve()));
+        const stop = store.subscribe(() => {
+          if (!done()) return;
+          stop();
+          resolve();
+        });
       });
     const finished = settled();
     store.getState().actions.start();
