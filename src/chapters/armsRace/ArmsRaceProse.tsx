@@ -22,9 +22,10 @@ export function ArmsRaceIntro() {
         to the place on this page where you can run it.
       </p>
       <p>
-        Two stops get a demo of their own in this chapter, on the same handwritten digits as
+        Three stops get a demo of their own in this chapter. Two use the same handwritten digits as
         chapters 2 to 7: a defence that looks robust until the attack is fixed, and a certified
-        defence whose guarantee you can try to break.
+        defence whose guarantee you can try to break. The last moves the gradient trick from
+        pixels to words, on a small text classifier trained in your browser.
       </p>
     </div>
   );
