@@ -24,8 +24,8 @@ export function ArmsRaceIntro() {
       <p>
         Three stops get a demo of their own in this chapter. Two use the same handwritten digits as
         chapters 2 to 7: a defence that looks robust until the attack is fixed, and a certified
-        defence whose guarantee you can try to break. The last moves the gradient trick from
-        pixels to words, on a small text classifier trained in your browser.
+        defence whose guarantee you can try to break. The last moves the gradient trick from pixels
+        to words, on a small text classifier trained in your browser.
       </p>
     </div>
   );
