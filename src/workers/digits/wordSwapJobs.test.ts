@@ -86,6 +86,7 @@ describe("the language-model stop's jobs in the digits worker, through its proto
 
 describe("the word-swap store, on the same worker", () => {
   it("trains once reached, attacks the first example, measures the flip rate, then shows a sentence that flips", async () => {
+    const before = await tensors();
     const store = createWordSwapStore(worker.store, URL);
     const settled = () =>
       new Promise<void>((resolve) => {
@@ -113,6 +114,8 @@ describe("the word-swap store, on the same worker", () => {
     expect(first).toBeGreaterThanOrEqual(0);
     await vi.waitFor(() => expect(store.getState().attack?.result?.flipped).toBe(true));
     expect(store.getState().sentence).toBe(s.model?.examples[first].text);
+    // The store trained a second classifier: the first one and its optimizer are gone.
+    expect(await tensors()).toBe(before);
     store.getState().actions.setSentence("x".repeat(500));
     expect(store.getState().sentence).toHaveLength(SENTENCE_MAX_LENGTH);
   }, 120_000);
