@@ -1,0 +1,100 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { LogitsFn } from "../types";
+import { assertSteps } from "./params";
+import { asRows } from "./rows";
+
+/** DeepFool's options; defaults as foolbox sets them (50 steps, 10 candidates, overshoot 0.02). */
+export interface DeepFoolOptions {
+  steps?: number;
+  /** Classes considered at each step: the top ones of the clean logits, the true one excluded. */
+  candidates?: number;
+  overshoot?: number;
+}
+
+export const DEEPFOOL_DEFAULTS = { steps: 50, candidates: 10, overshoot: 0.02 } as const;
+
+/** Per-example L2 norms of a batch [N, ...] as [N]. */
+const rowNorms = (t: tf.Tensor) =>
+  tf.tidy(() => tf.sqrt(tf.sum(tf.square(tf.reshape(t, [t.shape[0], -1])), 1)));
+
+/** Per-example scale [N] times a batch [N, ...]. */
+const scaleRows = (s: tf.Tensor, t: tf.Tensor) => tf.tidy(() => tf.mul(asRows(s, t), t));
+
+/**
+ * DeepFool (Moosavi-Dezfooli et al. 2016), untargeted L2. At each step the classifier is
+ * linearised around the current point; for every candidate class k the boundary with the
+ * current label is at distance |f_k - f_y| / ||grad f_k - grad f_y||, and the step goes to the
+ * nearest one (plus 1e-4 so it lands across). The steps add up, and the total is applied with
+ * (1 + overshoot). Examples already misclassified stop moving. The small constants in the
+ * denominators guard gradients that vanish.
+ */
+export function deepFool(
+  f: LogitsFn,
+  x: tf.Tensor,
+  labels: number[],
+  opts: DeepFoolOptions = {},
+): { adversarial: tf.Tensor; steps: number; backward: number } {
+  const { steps, candidates, overshoot } = { ...DEEPFOOL_DEFAULTS, ...opts };
+  assertSteps(steps);
+  if (!(overshoot >= 0)) throw new RangeError(`overshoot must be >= 0, got ${overshoot}.`);
+  const n = x.shape[0];
+  const y = tf.tensor1d(labels, "int32");
+  // The candidate classes per example, from the clean logits: [N, C].
+  const order = tf.tidy(() => {
+    const logits = f(x);
+    const c = Math.min(candidates, logits.shape[1] - 1);
+    const pushedDown = tf.sub(logits, tf.mul(tf.oneHot(y, logits.shape[1]), 1e9));
+    return tf.topk(pushedDown, c).indices as tf.Tensor2D;
+  });
+  let total = tf.zerosLike(x);
+  let adversarial = x.clone();
+  let done = 0;
+  let backward = 0;
+  try {
+    for (; done < steps; done++) {
+      const active = tf.tidy(() => tf.cast(tf.equal(tf.argMax(f(adversarial), 1), y), "float32"));
+      const still = tf.tidy(() => active.sum().dataSync()[0]);
+      if (still === 0) {
+        active.dispose();
+        break;
+      }
+      const step = tf.tidy(() => {
+        let best: { dist: tf.Tensor; r: tf.Tensor } | null = null;
+        for (let j = 0; j < order.shape[1]; j++) {
+          const k = tf.squeeze(tf.slice(order, [0, j], [n, 1]), [1]);
+          const diff = (z: tf.Tensor) => {
+            const logits = f(z);
+            const classes = logits.shape[1];
+            return tf.sum(tf.mul(logits, tf.sub(tf.oneHot(k, classes), tf.oneHot(y, classes))), 1);
+          };
+          const fk = diff(adversarial);
+          const w = tf.grad((z: tf.Tensor) => tf.sum(diff(z)))(adversarial);
+          backward++;
+          const wNorm = rowNorms(w);
+          const dist = tf.div(tf.abs(fk), tf.add(wNorm, 1e-8));
+          const r = scaleRows(tf.div(tf.add(tf.abs(fk), 1e-4), tf.add(tf.square(wNorm), 1e-8)), w);
+          if (!best) best = { dist, r };
+          else {
+            const closer: tf.Tensor = tf.less(dist, best.dist);
+            best = {
+              dist: tf.where(closer, dist, best.dist),
+              r: tf.where(asRows(closer, r), r, best.r),
+            };
+          }
+        }
+        return scaleRows(active, (best as { r: tf.Tensor }).r);
+      });
+      active.dispose();
+      const nextTotal = tf.add(total, step);
+      tf.dispose([total, step, adversarial]);
+      total = nextTotal;
+      adversarial = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(total, 1 + overshoot)), 0, 1));
+    }
+    return { adversarial, steps: done, backward };
+  } catch (error) {
+    adversarial.dispose();
+    throw error;
+  } finally {
+    tf.dispose([y, order, total]);
+  }
+}
