@@ -80,8 +80,12 @@ export async function carliniWagnerL2(
   const oneHot = tf.tidy(
     () => tf.oneHot(tf.tensor1d(labels, "int32"), f(x).shape[1]) as tf.Tensor2D,
   );
-  // atanh of x mapped into (-1, 1), a little inside so the ends stay finite.
-  const w0 = tf.tidy(() => tf.atanh(tf.mul(tf.sub(tf.mul(x, 2), 1), 1 - 1e-6)));
+  // atanh(u) = log((1 + u) / (1 - u)) / 2 of x mapped into (-1, 1), a little inside so the ends
+  // stay finite (written out: wasm has no Atanh kernel).
+  const w0 = tf.tidy(() => {
+    const u = tf.mul(tf.sub(tf.mul(x, 2), 1), 1 - 1e-6);
+    return tf.mul(tf.log(tf.div(tf.add(1, u), tf.sub(1, u))), 0.5);
+  });
   const best = { adversarial: x.clone(), distance: labels.map(() => Number.POSITIVE_INFINITY) };
   const c = labels.map(() => o.initialConst);
   const lower = labels.map(() => 0);
