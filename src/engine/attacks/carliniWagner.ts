@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
 import { assertSteps } from "./params";
 import { asRows } from "./rows";
@@ -20,6 +21,8 @@ export interface CarliniWagnerOptions {
   learningRate?: number;
   /** `labels` are targets to reach, not true classes to leave. */
   targeted?: boolean;
+  /** Keep only candidates that still succeed once rounded to 8 bits (and return them rounded). */
+  eightBit?: boolean;
 }
 
 export const CW_DEFAULTS = {
@@ -29,6 +32,7 @@ export const CW_DEFAULTS = {
   confidence: 0,
   learningRate: 0.1,
   targeted: false,
+  eightBit: false,
 } as const;
 
 export interface CarliniWagnerResult {
@@ -122,7 +126,7 @@ export async function carliniWagnerL2(
         backward++;
         // Keep every example's smallest success so far.
         const [candidate, ok, d] = tf.tidy(() => {
-          const xAdv = image(w);
+          const xAdv = o.eightBit ? quantize8bit(image(w)) : image(w);
           return [
             xAdv,
             tf.less(gap(f(xAdv), oneHot, o.targeted), 0),

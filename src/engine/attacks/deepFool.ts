@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
 import { assertSteps } from "./params";
 import { asRows } from "./rows";
@@ -9,6 +10,11 @@ export interface DeepFoolOptions {
   /** Classes considered at each step: the top ones of the clean logits, the true one excluded. */
   candidates?: number;
   overshoot?: number;
+  /**
+   * Judge success on the image rounded to 8 bits (as it would be saved): DeepFool lands just
+   * past the boundary, and rounding alone can pull it back.
+   */
+  eightBit?: boolean;
 }
 
 export const DEEPFOOL_DEFAULTS = { steps: 50, candidates: 10, overshoot: 0.02 } as const;
@@ -52,7 +58,10 @@ export function deepFool(
   let backward = 0;
   try {
     for (; done < steps; done++) {
-      const active = tf.tidy(() => tf.cast(tf.equal(tf.argMax(f(adversarial), 1), y), "float32"));
+      const active = tf.tidy(() => {
+        const seen = opts.eightBit ? quantize8bit(adversarial) : adversarial;
+        return tf.cast(tf.equal(tf.argMax(f(seen), 1), y), "float32");
+      });
       const still = tf.tidy(() => active.sum().dataSync()[0]);
       if (still === 0) {
         active.dispose();

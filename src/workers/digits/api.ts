@@ -8,6 +8,7 @@ import type { Method } from "../rpc/protocol";
 import type { ArmsRaceApi } from "./armsRaceApi";
 import type { VaeApi } from "./vaeApi";
 import type { WordSwapApi } from "./wordSwapApi";
+import type { ZooApi } from "./zooApi";
 
 /**
  * What the page asks of the digits worker (chapters 2-4, chapter 7's VAEs, chapter 8's defences and its text classifier): the MNIST digits
@@ -15,7 +16,8 @@ import type { WordSwapApi } from "./wordSwapApi";
  */
 export type DigitsApi = VaeApi &
   ArmsRaceApi &
-  WordSwapApi & {
+  WordSwapApi &
+  ZooApi & {
     /** Starts the backend, loads the digits and the shipped models, measures them. */
     load: Method<
       { backend: BackendPreference; wasmPath: string; digits: DigitSource; weightsUrl: string },

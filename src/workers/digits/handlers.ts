@@ -28,6 +28,7 @@ import { createArmsRaceHandlers } from "./armsRaceHandlers";
 import { range, wrap } from "./indices";
 import { createVaeHandlers } from "./vaeHandlers";
 import { createWordSwapHandlers } from "./wordSwapHandlers";
+import { createZooHandlers } from "./zooHandlers";
 
 /** The digits and models, owned by the worker. */
 interface DigitContext {
@@ -87,6 +88,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
     ...createVaeHandlers(borrowed),
     ...createArmsRaceHandlers(borrowed),
     ...createWordSwapHandlers(sources),
+    ...createZooHandlers({ split: borrowed.split, logits: (kind) => need().logits[kind] }),
 
     async load(args) {
       if (ctx) throw new Error("The digits are already loaded.");

@@ -143,6 +143,7 @@ export const ZOO: Record<ZooAttackId, ZooAttack> = {
         steps: p.steps,
         candidates: p.candidates,
         overshoot: p.overshoot,
+        eightBit: true,
       });
       return { adversarial: r.adversarial, backward: r.backward };
     },
@@ -168,6 +169,7 @@ export const ZOO: Record<ZooAttackId, ZooAttack> = {
         initialConst,
         confidence,
         learningRate,
+        eightBit: true,
       });
       return { adversarial: r.adversarial, backward: r.backward };
     },
@@ -211,7 +213,10 @@ export const zooParams = (id: ZooAttackId, overrides: ZooParams = {}): ZooParams
   ...overrides,
 });
 
-/** Runs attack `id` and rounds its examples to 8 bits, as an image would be saved. */
+/**
+ * Runs attack `id` and rounds its examples to 8 bits, as an image would be saved (DeepFool and
+ * C&W, which stop just past the boundary, already judge success on the rounded image).
+ */
 export async function runZooAttack(
   id: ZooAttackId,
   f: LogitsFn,
