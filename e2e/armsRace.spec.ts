@@ -127,6 +127,11 @@ test("chapter 8: the timeline links to its demos, a digit is certified and survi
   );
   await expect(result.locator("mark").first()).toBeVisible();
   await expect(result.getByRole("table", { name: "swaps" }).getByRole("row")).not.toHaveCount(1);
+  // The keyboard path: a typed sentence, attacked with Ctrl+Enter from the box.
+  const box = words.getByRole("textbox", { name: "sentence" });
+  await box.fill("The staff were rude and the room was dirty.");
+  await box.press("Control+Enter");
+  await waitForText(page, "#word-swap .word-swap-result", /staff were rude and the room was dirty/);
 
   // A timeline stop applies its settings and scrolls to its demo: chapter 1, one FGSM step.
   await timeline.getByRole("link", { name: "Chapter 1, one FGSM step" }).click();

@@ -108,7 +108,14 @@ export function WordSwapPanel() {
           maxLength={SENTENCE_MAX_LENGTH}
           value={sentence}
           onChange={(e) => actions.setSentence(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && model) actions.attack();
+          }}
+          aria-describedby="sentence-hint"
         />
+        <span id="sentence-hint" className="hint">
+          Ctrl+Enter attacks it.
+        </span>
       </label>
       {model && (
         <label className="choice">
