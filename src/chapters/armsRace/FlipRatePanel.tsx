@@ -1,5 +1,6 @@
 import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
+import { formatPercent } from "../../components/format";
 import {
   selectFlipRate,
   selectTextModel,
@@ -8,7 +9,7 @@ import {
 } from "../../store/armsRace";
 import { SWAP_CHOICES } from "../../store/armsRace/wordSwapStore";
 
-const percent = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "–");
+const share = (n: number, of: number) => (of > 0 ? formatPercent(n / of) : "–");
 
 /** The flip rate at k = 1, 2, 3 over the held-out sentences, and how well the estimate ranks. */
 export function FlipRatePanel() {
@@ -51,14 +52,14 @@ export function FlipRatePanel() {
                 <tr key={k}>
                   <td>{k}</td>
                   <td>{rate.flipped[k - 1]}</td>
-                  <td>{percent(rate.flipped[k - 1], rate.attacked)}</td>
+                  <td>{share(rate.flipped[k - 1], rate.attacked)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="panel-note">
             First-order estimate against forward passes: on {rate.bestInTop3} of {rate.ranked}{" "}
-            sentences ({percent(rate.bestInTop3, rate.ranked)}) the swap that really raises the loss
+            sentences ({share(rate.bestInTop3, rate.ranked)}) the swap that really raises the loss
             most was among the estimate's top three single swaps.
           </p>
         </>

@@ -1,4 +1,5 @@
 import { RunProgress } from "../../components/controls/RunProgress";
+import { formatPercent } from "../../components/format";
 import {
   selectFlipRate,
   selectMaxSwaps,
@@ -14,7 +15,6 @@ import type { WordSwapView } from "../../workers/digits/wordSwapApi";
 import { SwapTable, TokenLine } from "./SwapViews";
 
 const LABELS = ["negative", "positive"];
-const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
 
 /** The classifier's training: progress per epoch, then its accuracy on held-out sentences. */
 function TrainingLine() {
@@ -26,8 +26,8 @@ function TrainingLine() {
       <p className="panel-note">
         Trained here, in the worker, on {model.trainCount.toLocaleString("en-US")} sentences (a
         vocabulary of {model.vocabSize.toLocaleString("en-US")} words): it reads{" "}
-        <strong>{percent(model.testAccuracy)}</strong> of the {model.testCount} held-out sentences
-        correctly ({percent(model.trainAccuracy)} of those it trained on).{" "}
+        <strong>{formatPercent(model.testAccuracy)}</strong> of the {model.testCount} held-out
+        sentences correctly ({formatPercent(model.trainAccuracy)} of those it trained on).{" "}
         <button type="button" className="button secondary" onClick={actions.retrain}>
           Train again, new seed
         </button>
@@ -39,7 +39,7 @@ function TrainingLine() {
     <p className="panel-note">
       Training a sentiment classifier on the corpus in the worker…{" "}
       <RunProgress run={training} unit="epochs" />
-      {last && ` held-out accuracy after epoch ${last.epoch}: ${percent(last.testAccuracy)}`}
+      {last && ` held-out accuracy after epoch ${last.epoch}: ${formatPercent(last.testAccuracy)}`}
     </p>
   );
 }
@@ -53,19 +53,20 @@ function Outcome({ v }: { v: WordSwapView }) {
       <p>
         <span className="slider-title">Before</span>{" "}
         <TokenLine tokens={v.tokens} swappable={v.swappable} /> → <strong>{from}</strong> (
-        {percent(v.before[v.label])})
+        {formatPercent(v.before[v.label])})
       </p>
       <p>
         <span className="slider-title">After</span>{" "}
         <TokenLine tokens={v.adversarial} swapped={v.swaps} /> →{" "}
-        <strong>{LABELS[v.after[1] > v.after[0] ? 1 : 0]}</strong> ({percent(Math.max(...v.after))})
+        <strong>{LABELS[v.after[1] > v.after[0] ? 1 : 0]}</strong> (
+        {formatPercent(Math.max(...v.after))})
       </p>
       <p className="attack-verdict" role="status">
         {v.flipped
           ? `Flipped from ${from} to ${to} with ${v.swaps.length} word swap${v.swaps.length === 1 ? "" : "s"}.`
           : v.swaps.length === 0
             ? "No allowed swap raised the loss: the sentence keeps its label."
-            : `Held: the best ${v.swaps.length} swap${v.swaps.length === 1 ? "" : "s"} only lowered its confidence in ${from} to ${percent(v.after[v.label])}.`}
+            : `Held: the best ${v.swaps.length} swap${v.swaps.length === 1 ? "" : "s"} only lowered its confidence in ${from} to ${formatPercent(v.after[v.label])}.`}
       </p>
       {v.swaps.length > 0 && <SwapTable swaps={v.swaps} />}
       <p className="panel-note">
