@@ -69,15 +69,14 @@ export function deepFool(
       }
       const step = tf.tidy(() => {
         let best: { dist: tf.Tensor; r: tf.Tensor } | null = null;
+        const logits = f(adversarial);
+        const classes = logits.shape[1];
         for (let j = 0; j < order.shape[1]; j++) {
           const k = tf.squeeze(tf.slice(order, [0, j], [n, 1]), [1]);
-          const diff = (z: tf.Tensor) => {
-            const logits = f(z);
-            const classes = logits.shape[1];
-            return tf.sum(tf.mul(logits, tf.sub(tf.oneHot(k, classes), tf.oneHot(y, classes))), 1);
-          };
-          const fk = diff(adversarial);
-          const w = tf.grad((z: tf.Tensor) => tf.sum(diff(z)))(adversarial);
+          // f_k - f_y per example, as a weighting of the logits.
+          const pick = tf.sub(tf.oneHot(k, classes), tf.oneHot(y, classes));
+          const fk = tf.sum(tf.mul(logits, pick), 1);
+          const w = tf.grad((z: tf.Tensor) => tf.sum(tf.mul(f(z), pick)))(adversarial);
           backward++;
           const wNorm = rowNorms(w);
           const dist = tf.div(tf.abs(fk), tf.add(wNorm, 1e-8));

@@ -84,9 +84,9 @@ export async function jsma(
     const [prediction, gT, gAll] = tf.tidy(() => {
       const grad = (pick: (z: tf.Tensor2D) => tf.Tensor) =>
         tf.grad((v: tf.Tensor) => tf.sum(pick(f(v))))(xt);
-      const classes = f(xt).shape[1];
-      const onTarget = tf.oneHot([target], classes);
-      return [tf.argMax(f(xt), 1), grad((z) => tf.mul(z, onTarget)), grad((z) => z)];
+      const logits = f(xt);
+      const onTarget = tf.oneHot([target], logits.shape[1]);
+      return [tf.argMax(logits, 1), grad((z) => tf.mul(z, onTarget)), grad((z) => z)];
     });
     backward += 2;
     const [pred, a, all] = await Promise.all([prediction.data(), gT.data(), gAll.data()]);
