@@ -2,35 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../e2e/fixtures";
 import { certifiedAccuracy } from "../src/engine/smoothing/certifiedAccuracy";
+import { digitsJob } from "./digitsJob";
 import { median, table } from "./stats";
 
 test.setTimeout(900_000);
 
-/** Calls one job of the digits worker from the page (the digits loaded first). */
-function digitsJob<T>(page: Page, method: string, args: object): Promise<T> {
-  return page.evaluate(
-    async ([m, a]) => {
-      type Compute = (method: string, args: object, options?: object) => Promise<unknown>;
-      const digits = (
-        window as unknown as {
-          __gibbon: {
-            digits: { getState(): { actions: { start(): Promise<void>; compute: Compute } } };
-          };
-        }
-      ).__gibbon.digits;
-      await digits.getState().actions.start();
-      const url = new URL("models/smoothing/", location.href).href;
-      return digits.getState().actions.compute(
-        m as string,
-        { url, ...(a as object) },
-        {
-          priority: "batch",
-        },
-      );
-    },
-    [method, args] as const,
-  ) as Promise<T>;
-}
+/** A chapter 8 job on the shipped smoothing base classifiers (their URL added). */
+const smoothingJob = <T>(page: Page, method: string, args: object) =>
+  digitsJob<T>(page, method, { url: new URL("models/smoothing/", page.url()).href, ...args });
 
 function save(name: string, data: unknown): void {
   mkdirSync("bench-results", { recursive: true });
@@ -45,15 +24,19 @@ function save(name: string, data: unknown): void {
  */
 test("chapter 8: samples per second, batched against single forward passes", async ({ page }) => {
   await page.goto("/");
-  const timings = await digitsJob<{ batched: number[]; single: number[] }>(page, "smoothTimings", {
-    kind: "sigma025",
-    batch: 500,
-    runs: 9,
-  });
+  const timings = await smoothingJob<{ batched: number[]; single: number[] }>(
+    page,
+    "smoothTimings",
+    {
+      kind: "sigma025",
+      batch: 500,
+      runs: 9,
+    },
+  );
   const certify = async (n: number) => {
     const t0 = Date.now();
     const args = { kind: "sigma025", n0: 100, n, alpha: 0.001, seed: 1, source: { test: 0 } };
-    await digitsJob(page, "certify", args);
+    await smoothingJob(page, "certify", args);
     return Date.now() - t0;
   };
   const out = {
@@ -102,7 +85,7 @@ test("chapter 8: certified accuracy against radius, 100 test digits", async ({ p
   const out: Record<string, unknown> = {};
   for (const kind of ["sigma025", "sigma050"]) {
     const args = { kind, n0: 100, n: 10_000, alpha: 0.001, seed: 1, count: 100 };
-    const entries = await digitsJob<
+    const entries = await smoothingJob<
       { label: number; prediction: number | null; radius: number | null }[]
     >(page, "certifyCurve", args);
     out[kind] = entries;

@@ -1,31 +1,11 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "../e2e/fixtures";
 import type { ZooBatchRow } from "../src/engine/attacks/zoo/batch";
+import { digitsJob } from "./digitsJob";
 import { table } from "./stats";
 
 test.setTimeout(900_000);
 
-/** The zoo's batch mode in the digits worker, from the page (the digits loaded first). */
-function zooBatch(page: Page, kind: string, count: number): Promise<ZooBatchRow[]> {
-  return page.evaluate(
-    async ([k, n]) => {
-      type Compute = (method: string, args: object, options?: object) => Promise<unknown>;
-      const digits = (
-        window as unknown as {
-          __gibbon: {
-            digits: { getState(): { actions: { start(): Promise<void>; compute: Compute } } };
-          };
-        }
-      ).__gibbon.digits;
-      await digits.getState().actions.start();
-      const attacks = ["fgsm", "fgsmTargeted", "pgd", "miFgsm", "pgdL2", "deepFool", "cw", "jsma"];
-      return digits
-        .getState()
-        .actions.compute("zooBatch", { kind: k, attacks, count: n }, { priority: "batch" });
-    },
-    [kind, count] as const,
-  ) as Promise<ZooBatchRow[]>;
-}
+const ATTACKS = ["fgsm", "fgsmTargeted", "pgd", "miFgsm", "pgdL2", "deepFool", "cw", "jsma"];
 
 /**
  * The attack zoo's batch mode on 100 test digits of each digit model, default settings, in
@@ -34,7 +14,11 @@ function zooBatch(page: Page, kind: string, count: number): Promise<ZooBatchRow[
 test("attack zoo: every attack on 100 test digits of each digit model", async ({ page }) => {
   await page.goto("/");
   for (const kind of ["softmax", "mlp", "cnn"]) {
-    const rows = await zooBatch(page, kind, 100);
+    const rows = await digitsJob<ZooBatchRow[]>(page, "zooBatch", {
+      kind,
+      attacks: ATTACKS,
+      count: 100,
+    });
     const lines: (string | number)[][] = [
       ["attack", "success", "median L0", "median L2", "median L-inf (levels)", "gradients", "ms"],
       ...rows.map((r) => [
