@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
+import { checkpoint, type IterationControl } from "./iterate";
 import { assertSteps } from "./params";
 import { asRows } from "./rows";
 
@@ -57,17 +58,49 @@ function gap(z: tf.Tensor2D, oneHot: tf.Tensor2D, targeted: boolean): tf.Tensor1
   });
 }
 
+/** The smallest successful example found so far for each input, and its L2 size. */
+interface Best {
+  adversarial: tf.Tensor;
+  distance: number[];
+}
+
+/**
+ * Moves into `best` the examples of `candidate` that succeed (`ok` [N]) closer than before
+ * (`distance` [N]); answers which succeeded. Disposes nothing it was given.
+ */
+async function keepSmallest(
+  best: Best,
+  candidate: tf.Tensor,
+  ok: tf.Tensor,
+  distance: tf.Tensor,
+): Promise<boolean[]> {
+  const [okValues, dValues] = await Promise.all([ok.data(), distance.data()]);
+  const succeeded = Array.from(okValues, (v) => v === 1);
+  const improve = succeeded.map((won, i) => won && dValues[i] < best.distance[i]);
+  if (improve.some(Boolean)) {
+    const merged = tf.tidy(() => {
+      const mask = tf.tensor1d(improve.map(Number), "bool");
+      return tf.where(asRows(mask, candidate), candidate, best.adversarial);
+    });
+    best.adversarial.dispose();
+    best.adversarial = merged;
+    for (const [i, better] of improve.entries()) if (better) best.distance[i] = dValues[i];
+  }
+  return succeeded;
+}
+
 /**
  * Carlini & Wagner's L2 attack (2017). The image is written x' = (tanh(w) + 1) / 2, so any w is a
  * valid image, and Adam minimises ||x' - x||^2 + c * margin(x') over w. A binary search on c per
  * example keeps the smallest c that succeeds: small changes, found by optimisation, not by a
- * fixed budget.
+ * fixed budget. `control` sees each Adam step (progress, trace, cancel).
  */
 export async function carliniWagnerL2(
   f: LogitsFn,
   x: tf.Tensor,
   labels: number[],
   opts: CarliniWagnerOptions = {},
+  control: IterationControl = {},
 ): Promise<CarliniWagnerResult> {
   const o = { ...CW_DEFAULTS, ...opts };
   assertSteps(o.steps);
@@ -90,11 +123,15 @@ export async function carliniWagnerL2(
     const u = tf.mul(tf.sub(tf.mul(x, 2), 1), 1 - 1e-6);
     return tf.mul(tf.log(tf.div(tf.add(1, u), tf.sub(1, u))), 0.5);
   });
-  const best = { adversarial: x.clone(), distance: labels.map(() => Number.POSITIVE_INFINITY) };
+  const best: Best = {
+    adversarial: x.clone(),
+    distance: labels.map(() => Number.POSITIVE_INFINITY),
+  };
   const c = labels.map(() => o.initialConst);
   const lower = labels.map(() => 0);
   const upper = labels.map(() => Number.POSITIVE_INFINITY);
   let backward = 0;
+  const total = o.steps * o.binarySearchSteps;
   const image = (w: tf.Tensor) => tf.div(tf.add(tf.tanh(w), 1), 2);
   try {
     for (let search = 0; search < o.binarySearchSteps; search++) {
@@ -104,51 +141,49 @@ export async function carliniWagnerL2(
       const constants = tf.tensor1d(c);
       const optimizer = tf.train.adam(o.learningRate);
       const succeeded = labels.map(() => false);
-      for (let step = 0; step < o.steps; step++) {
-        const cost = optimizer.minimize(
-          () =>
-            tf.tidy(() => {
-              const distance = tf.sum(tf.square(flat(tf.sub(image(w), x))), 1);
-              return tf.sum(
-                tf.add(
-                  distance,
-                  tf.mul(
-                    constants,
-                    tf.maximum(gap(f(image(w)), oneHot, o.targeted), -o.confidence),
+      try {
+        for (let step = 0; step < o.steps; step++) {
+          const cost = optimizer.minimize(
+            () =>
+              tf.tidy(() => {
+                const distance = tf.sum(tf.square(flat(tf.sub(image(w), x))), 1);
+                return tf.sum(
+                  tf.add(
+                    distance,
+                    tf.mul(
+                      constants,
+                      tf.maximum(gap(f(image(w)), oneHot, o.targeted), -o.confidence),
+                    ),
                   ),
-                ),
-              );
-            }) as tf.Scalar,
-          false,
-          [w],
-        );
-        cost?.dispose();
-        backward++;
-        // Keep every example's smallest success so far.
-        const [candidate, ok, d] = tf.tidy(() => {
-          const xAdv = o.eightBit ? quantize8bit(image(w)) : image(w);
-          return [
-            xAdv,
-            tf.less(gap(f(xAdv), oneHot, o.targeted), 0),
-            tf.sqrt(tf.sum(tf.square(flat(tf.sub(xAdv, x))), 1)),
-          ];
-        });
-        const [okValues, dValues] = await Promise.all([ok.data(), d.data()]);
-        const improve = labels.map((_, i) => okValues[i] === 1 && dValues[i] < best.distance[i]);
-        if (improve.some(Boolean)) {
-          const merged = tf.tidy(() => {
-            const mask = tf.tensor1d(improve.map(Number), "bool");
-            return tf.where(asRows(mask, candidate), candidate, best.adversarial);
+                );
+              }) as tf.Scalar,
+            false,
+            [w],
+          );
+          cost?.dispose();
+          backward++;
+          // Keep every example's smallest success so far.
+          const [candidate, ok, d] = tf.tidy(() => {
+            const xAdv = o.eightBit ? quantize8bit(image(w)) : image(w);
+            return [
+              xAdv,
+              tf.less(gap(f(xAdv), oneHot, o.targeted), 0),
+              tf.sqrt(tf.sum(tf.square(flat(tf.sub(xAdv, x))), 1)),
+            ];
           });
-          best.adversarial.dispose();
-          best.adversarial = merged;
-          for (const [i, better] of improve.entries()) if (better) best.distance[i] = dValues[i];
+          const okValues = await keepSmallest(best, candidate, ok, d).finally(() =>
+            tf.dispose([ok, d]),
+          );
+          for (const i of labels.keys()) succeeded[i] ||= okValues[i];
+          const done = search * o.steps + step + 1;
+          await checkpoint(control, "The C&W attack", candidate, done, total).finally(() =>
+            candidate.dispose(),
+          );
         }
-        for (const i of labels.keys()) succeeded[i] ||= okValues[i] === 1;
-        tf.dispose([candidate, ok, d]);
+      } finally {
+        tf.dispose([w, constants]);
+        optimizer.dispose();
       }
-      tf.dispose([w, constants]);
-      optimizer.dispose();
       // Binary search: a smaller c if this one worked, else a larger one (x10 until bracketed).
       for (const i of labels.keys()) {
         if (succeeded[i]) upper[i] = Math.min(upper[i], c[i]);

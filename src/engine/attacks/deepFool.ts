@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
+import { checkpoint, type IterationControl } from "./iterate";
 import { assertSteps } from "./params";
 import { asRows } from "./rows";
 
@@ -32,14 +33,15 @@ const scaleRows = (s: tf.Tensor, t: tf.Tensor) => tf.tidy(() => tf.mul(asRows(s,
  * current label is at distance |f_k - f_y| / ||grad f_k - grad f_y||, and the step goes to the
  * nearest one (plus 1e-4 so it lands across). The steps add up, and the total is applied with
  * (1 + overshoot). Examples already misclassified stop moving. The small constants in the
- * denominators guard gradients that vanish.
+ * denominators guard gradients that vanish. `control` sees each step (progress, trace, cancel).
  */
-export function deepFool(
+export async function deepFool(
   f: LogitsFn,
   x: tf.Tensor,
   labels: number[],
   opts: DeepFoolOptions = {},
-): { adversarial: tf.Tensor; steps: number; backward: number } {
+  control: IterationControl = {},
+): Promise<{ adversarial: tf.Tensor; steps: number; backward: number }> {
   const { steps, candidates, overshoot } = { ...DEEPFOOL_DEFAULTS, ...opts };
   assertSteps(steps);
   if (!(overshoot >= 0)) throw new RangeError(`overshoot must be >= 0, got ${overshoot}.`);
@@ -97,6 +99,7 @@ export function deepFool(
       tf.dispose([total, step, adversarial]);
       total = nextTotal;
       adversarial = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(total, 1 + overshoot)), 0, 1));
+      await checkpoint(control, "DeepFool", adversarial, done + 1, steps);
     }
     return { adversarial, steps: done, backward };
   } catch (error) {

@@ -13,18 +13,44 @@ export interface IterationControl {
    * so waiting requests run between steps; a throw stops the attack like an abort does.
    */
   between?: () => Promise<void>;
+  /** Sees each iterate (owned by the attack: read it, do not keep it), e.g. to record a trace. */
+  observe?: (current: tf.Tensor, done: number, total: number) => void;
 }
 
 /**
- * `count` iterations of `step` from `first` (owned), as a generator: yields the number done
- * after each and returns the last iterate. Stopping it early (`return()`, or a throw) disposes
+ * The pause between two iterations of an attack that runs its own loop: shows the iterate to
+ * `observe`, reports progress, awaits `between` and stops with an AbortError if asked to.
+ */
+export async function checkpoint(
+  control: IterationControl,
+  what: string,
+  current: tf.Tensor,
+  done: number,
+  total: number,
+): Promise<void> {
+  const { signal, onStep, observe, between = yieldToBrowser } = control;
+  observe?.(current, done, total);
+  onStep?.(done, total);
+  await between();
+  if (signal?.aborted) throw abortError(`${what} was aborted.`);
+}
+
+/** What `iterate` yields after each iteration: the iterate (still owned by it) and the count. */
+export interface Iterate {
+  current: tf.Tensor;
+  done: number;
+}
+
+/**
+ * `count` iterations of `step` from `first` (owned), as a generator: yields the iterate and
+ * the number done after each and returns the last iterate. Stopping it early (`return()`, or a throw) disposes
  * the current iterate, so the synchronous and asynchronous runs share one loop.
  */
 export function* iterate(
   first: tf.Tensor,
   count: number,
   step: (x: tf.Tensor) => tf.Tensor,
-): Generator<number, tf.Tensor, void> {
+): Generator<Iterate, tf.Tensor, void> {
   let current = first;
   let finished = false;
   try {
@@ -32,7 +58,7 @@ export function* iterate(
       const next = step(current);
       current.dispose();
       current = next;
-      yield i + 1;
+      yield { current, done: i + 1 };
     }
     finished = true;
     return current;
@@ -42,7 +68,7 @@ export function* iterate(
 }
 
 /** Runs the iterations to the end on this thread. */
-export function runIterations(steps: Generator<number, tf.Tensor, void>): tf.Tensor {
+export function runIterations(steps: Generator<Iterate, tf.Tensor, void>): tf.Tensor {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -51,19 +77,16 @@ export function runIterations(steps: Generator<number, tf.Tensor, void>): tf.Ten
 
 /** Runs the iterations, awaiting `control.between` after each; `what` names it in an abort. */
 export async function runIterationsAsync(
-  steps: Generator<number, tf.Tensor, void>,
+  steps: Generator<Iterate, tf.Tensor, void>,
   total: number,
   control: IterationControl,
   what: string,
 ): Promise<tf.Tensor> {
-  const { signal, onStep, between = yieldToBrowser } = control;
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    onStep?.(r.value, total);
     try {
-      await between();
-      if (signal?.aborted) throw abortError(`${what} was aborted.`);
+      await checkpoint(control, what, r.value.current, r.value.done, total);
     } catch (error) {
       steps.return(undefined as never); // disposes the current iterate
       throw error;

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { LogitsFn } from "../types";
+import { checkpoint, type IterationControl } from "./iterate";
 
 /** JSMA's options; defaults as in Papernot et al.'s MNIST experiments (theta = 1, gamma = 0.1). */
 export interface JsmaOptions {
@@ -55,13 +56,14 @@ export function bestPair(
  * The Jacobian-based saliency map attack (Papernot et al. 2016), targeted, L0: on one image
  * [1, ...], two pixels at a time, the pair the saliency map ranks first is moved by theta, until
  * the model reads `target` or gamma of the pixels have changed. Pixels that reach 0 or 1 leave
- * the search.
+ * the search. `control` sees each pair's step (progress, trace, cancel).
  */
 export async function jsma(
   f: LogitsFn,
   x: tf.Tensor,
   target: number,
   opts: JsmaOptions = {},
+  control: IterationControl = {},
 ): Promise<JsmaResult> {
   const { theta, gamma } = { ...JSMA_DEFAULTS, ...opts };
   if (x.shape[0] !== 1)
@@ -78,6 +80,7 @@ export async function jsma(
   const domain = Uint8Array.from(pixels, (v) => ((sign > 0 ? v < 1 : v > 0) ? 1 : 0));
   const changed = new Set<number>();
   let backward = 0;
+  let steps = 0;
   let success = false;
   while (changed.size + 2 <= budget) {
     const xt = tf.tensor(pixels, x.shape);
@@ -104,6 +107,10 @@ export async function jsma(
       changed.add(p);
       if (pixels[p] === 0 || pixels[p] === 1) domain[p] = 0;
     }
+    const now = tf.tensor(pixels, x.shape);
+    steps++;
+    const total = Math.max(steps, Math.floor(budget / 2)); // exact when theta = +-1
+    await checkpoint(control, "JSMA", now, steps, total).finally(() => now.dispose());
   }
   if (!success) {
     const last = tf.tidy(() => tf.argMax(f(tf.tensor(pixels, x.shape)), 1));

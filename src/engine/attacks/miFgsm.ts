@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { LogitsFn } from "../types";
 import { inputGradient } from "./gradient";
-import { iterate, runIterations } from "./iterate";
+import { type Iterate, iterate, runIterations } from "./iterate";
 import type { Labels } from "./loss";
 import { assertEpsilon, assertSteps } from "./params";
 import { projectLinf } from "./project";
@@ -27,8 +27,14 @@ function normalised(g: tf.Tensor): tf.Tensor {
  * Momentum iterative FGSM: g <- mu g + grad / mean|grad|, then a signed step of eps / steps
  * along g, projected into the eps-ball and [0,1]. The momentum keeps the direction steady from
  * step to step, which Dong et al. found makes the examples transfer to other models better.
+ * As a generator (see `iterate`); eps = 0 returns x's values at once.
  */
-export function miFgsm(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: MiFgsmOptions): tf.Tensor {
+export function* miFgsmIterations(
+  f: LogitsFn,
+  x: tf.Tensor,
+  labels: Labels,
+  opts: MiFgsmOptions,
+): Generator<Iterate, tf.Tensor, void> {
   assertEpsilon(opts.eps);
   assertSteps(opts.steps);
   const mu = opts.momentum ?? 1;
@@ -38,7 +44,7 @@ export function miFgsm(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: MiFgsmOp
   const sign = opts.targeted ? -1 : 1;
   let g = tf.zerosLike(x);
   try {
-    const steps = iterate(x.clone(), opts.steps, (xAdv) =>
+    return yield* iterate(x.clone(), opts.steps, (xAdv) =>
       tf.tidy(() => {
         const next = tf.keep(tf.add(tf.mul(g, mu), normalised(inputGradient(f, xAdv, labels))));
         g.dispose();
@@ -46,8 +52,11 @@ export function miFgsm(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: MiFgsmOp
         return projectLinf(tf.add(xAdv, tf.mul(tf.sign(g), sign * alpha)), x, opts.eps);
       }),
     );
-    return runIterations(steps);
   } finally {
     g.dispose();
   }
 }
+
+/** MI-FGSM run to the end on this thread. */
+export const miFgsm = (f: LogitsFn, x: tf.Tensor, labels: Labels, opts: MiFgsmOptions): tf.Tensor =>
+  runIterations(miFgsmIterations(f, x, labels, opts));

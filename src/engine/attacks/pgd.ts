@@ -3,7 +3,13 @@ import { abortError } from "../abort";
 import type { LogitsFn } from "../types";
 import { fgsmFromGradient } from "./fgsm";
 import { inputGradient } from "./gradient";
-import { type IterationControl, iterate, runIterations, runIterationsAsync } from "./iterate";
+import {
+  type Iterate,
+  type IterationControl,
+  iterate,
+  runIterations,
+  runIterationsAsync,
+} from "./iterate";
 import type { Labels } from "./loss";
 import { assertEpsilon, assertStepSize, assertSteps } from "./params";
 import { projectLinf } from "./project";
@@ -100,7 +106,7 @@ function iterations(
   labels: Labels,
   opts: PgdOptions,
   params: PgdStepParams,
-): Generator<number, tf.Tensor, void> {
+): Generator<Iterate, tf.Tensor, void> {
   return iterate(start(x, opts), opts.steps, (xAdv) => pgdStep(f, xAdv, x, labels, params));
 }
 

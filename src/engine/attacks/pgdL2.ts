@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { LogitsFn } from "../types";
 import { inputGradient } from "./gradient";
-import { iterate, runIterations } from "./iterate";
+import { type Iterate, iterate, runIterations } from "./iterate";
 import type { Labels } from "./loss";
 import { assertSteps } from "./params";
 
@@ -34,20 +34,28 @@ export function projectL2(xAdv: tf.Tensor, x: tf.Tensor, radius: number): tf.Ten
 
 /**
  * Untargeted PGD in the L2 ball (Madry et al. 2018): steps along the loss gradient normalised
- * per example (a near-zero gradient takes no step), each projected back. Radius 0 returns x.
+ * per example (a near-zero gradient takes no step), each projected back. As a generator (see
+ * `iterate`); radius 0 returns x's values at once.
  */
-export function pgdL2(f: LogitsFn, x: tf.Tensor, labels: Labels, opts: PgdL2Options): tf.Tensor {
+export function pgdL2Iterations(
+  f: LogitsFn,
+  x: tf.Tensor,
+  labels: Labels,
+  opts: PgdL2Options,
+): Generator<Iterate, tf.Tensor, void> {
   if (!(opts.radius >= 0 && Number.isFinite(opts.radius)))
     throw new RangeError(`radius must be >= 0, got ${opts.radius}.`);
   assertSteps(opts.steps);
   const stepSize = opts.stepSize ?? (2.5 * opts.radius) / opts.steps;
-  if (opts.radius === 0) return x.clone();
-  const steps = iterate(x.clone(), opts.steps, (xAdv) =>
+  return iterate(x.clone(), opts.radius === 0 ? 0 : opts.steps, (xAdv) =>
     tf.tidy(() => {
       const g = inputGradient(f, xAdv, labels);
       const unit = tf.div(g, tf.maximum(norms(g), 1e-12));
       return projectL2(tf.add(xAdv, tf.mul(unit, stepSize)), x, opts.radius);
     }),
   );
-  return runIterations(steps);
 }
+
+/** PGD-L2 run to the end on this thread. */
+export const pgdL2 = (f: LogitsFn, x: tf.Tensor, labels: Labels, opts: PgdL2Options): tf.Tensor =>
+  runIterations(pgdL2Iterations(f, x, labels, opts));

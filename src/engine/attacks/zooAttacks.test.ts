@@ -110,7 +110,7 @@ describe("the minimal-L2 attacks: DeepFool and Carlini-Wagner against PGD-L2", (
 
   it("DeepFool succeeds at least as often as PGD-L2 (radius 2) with a smaller median L2", async () => {
     const before = tf.memory().numTensors;
-    const r = deepFool(f, x, labels);
+    const r = await deepFool(f, x, labels);
     const m = await measure(f, r.adversarial);
     const [lo, hi] = await range(r.adversarial);
     console.info(
@@ -142,8 +142,8 @@ describe("the minimal-L2 attacks: DeepFool and Carlini-Wagner against PGD-L2", (
   }, 120_000);
 
   it("reject bad parameters", async () => {
-    expect(() => deepFool(f, x, labels, { steps: 0 })).toThrow(RangeError);
-    expect(() => deepFool(f, x, labels, { overshoot: -1 })).toThrow(RangeError);
+    await expect(deepFool(f, x, labels, { steps: 0 })).rejects.toThrow(RangeError);
+    await expect(deepFool(f, x, labels, { overshoot: -1 })).rejects.toThrow(RangeError);
     await expect(carliniWagnerL2(f, x, labels, { learningRate: 0 })).rejects.toThrow(RangeError);
     await expect(carliniWagnerL2(f, x, labels, { binarySearchSteps: 0 })).rejects.toThrow(
       RangeError,

@@ -25,6 +25,7 @@ const QUICK: Record<ZooAttackId, ZooParams> = {
   deepFool: { steps: 5 },
   cw: { steps: 10, binarySearchSteps: 2 },
   jsma: { gamma: 0.05 },
+  greedyPixels: { maxPixels: 6 },
 };
 /** A setting out of range, for each attack. */
 const INVALID: Record<ZooAttackId, ZooParams> = {
@@ -36,6 +37,7 @@ const INVALID: Record<ZooAttackId, ZooParams> = {
   deepFool: { overshoot: -1 },
   cw: { learningRate: 0 },
   jsma: { gamma: 0 },
+  greedyPixels: { perStep: 0 },
 };
 /** The zero budget of the attacks that have one. */
 const ZERO: Partial<Record<ZooAttackId, ZooParams>> = {
@@ -76,9 +78,35 @@ describe.each(ZOO_IDS)("%s through the zoo's one interface", (id) => {
       if (ZOO[id].norm === "linf") expect(s.linf).toBeLessThanOrEqual(p.eps + half + 1e-6);
       if (id === "pgdL2") expect(s.l2).toBeLessThanOrEqual(p.radius + Math.sqrt(784) * half);
       if (id === "jsma") expect(s.l0).toBeLessThanOrEqual(Math.floor(p.gamma * 784));
+      if (id === "greedyPixels") expect(s.l0).toBeLessThanOrEqual(p.maxPixels);
     }
     r.adversarial.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it("counts its passes, reports progress, records a trace and stops when cancelled", async () => {
+    const steps: number[] = [];
+    const control = { onStep: (done: number) => steps.push(done), between: async () => {} };
+    const r = await runZooAttack(id, f, x, labels, targets(), QUICK[id], { control, trace: true });
+    r.adversarial.dispose();
+    // Every gradient is a forward pass too; the trace's own passes are not counted.
+    expect(r.forward).toBeGreaterThanOrEqual(r.backward);
+    if (steps.length > 0) {
+      expect(steps.every((d, i) => i === 0 || d > steps[i - 1] || d === 1)).toBe(true);
+      expect(r.trace.length).toBeGreaterThan(0);
+      expect(r.trace.every((t) => Number.isFinite(t.loss) && t.l2 >= t.linf - 1e-6)).toBe(true);
+      // Cancelled after its first iteration: rejects with an AbortError and leaks nothing.
+      const before = tf.memory().numTensors;
+      const stop = new AbortController();
+      const cancelled = runZooAttack(id, f, x, labels, targets(), QUICK[id], {
+        control: { signal: stop.signal, onStep: () => stop.abort(), between: async () => {} },
+        trace: true,
+      });
+      await expect(cancelled).rejects.toThrow(/aborted/);
+      expect(tf.memory().numTensors).toBe(before);
+    } else {
+      expect(["fgsm", "fgsmTargeted"]).toContain(id); // one-step attacks have no iterations
+    }
   }, 60_000);
 
   it("rejects a setting out of range", async () => {
