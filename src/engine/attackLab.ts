@@ -67,6 +67,11 @@ export class AttackLab {
     this.x = tf.tidy(() => fromRgbaBytes(rgba, size, size).expandDims(0) as tf.Tensor4D);
   }
 
+  /** The clean image [1, H, W, 3] in [0,1] (owned by the lab: read it, do not dispose it). */
+  get clean(): tf.Tensor4D {
+    return this.x;
+  }
+
   /** Class probabilities of the clean image. */
   async cleanProbs(): Promise<Float32Array> {
     return this.probsOf(this.x);

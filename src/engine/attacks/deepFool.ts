@@ -46,6 +46,10 @@ export async function deepFool(
   assertSteps(steps);
   if (!(overshoot >= 0)) throw new RangeError(`overshoot must be >= 0, got ${overshoot}.`);
   const n = x.shape[0];
+  // Rounding to 8 bits moves a point by +-0.5 level per value at random; along any one direction
+  // that is ~0.3/255 (std), whatever the image size. Landing 1.5/255 past the boundary keeps the
+  // rounded image across it; without this a photo's DeepFool crept over in dozens of tiny steps.
+  const past = opts.eightBit ? 1.5 / 255 : 0;
   const y = tf.tensor1d(labels, "int32");
   // The candidate classes per example, from the clean logits: [N, C].
   const order = tf.tidy(() => {
@@ -82,7 +86,9 @@ export async function deepFool(
           backward++;
           const wNorm = rowNorms(w);
           const dist = tf.div(tf.abs(fk), tf.add(wNorm, 1e-8));
-          const r = scaleRows(tf.div(tf.add(tf.abs(fk), 1e-4), tf.add(tf.square(wNorm), 1e-8)), w);
+          // The step reaches the boundary, then goes `past` further along w (see above).
+          const toBoundary = tf.div(tf.add(tf.abs(fk), 1e-4), tf.add(tf.square(wNorm), 1e-8));
+          const r = scaleRows(tf.add(toBoundary, tf.div(past, tf.add(wNorm, 1e-8))), w);
           if (!best) best = { dist, r };
           else {
             const closer: tf.Tensor = tf.less(dist, best.dist);

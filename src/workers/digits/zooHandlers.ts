@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { type ZooBatchRow, zooBatchRow } from "../../engine/attacks/zoo/batch";
+import { compareInJob } from "../../engine/attacks/zoo/compare";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { digitImages } from "../../engine/digits/mnistData";
@@ -15,6 +16,19 @@ export interface ZooNeeds {
 
 export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
   return {
+    async zooCompare({ kind, index, attacks, target }, job) {
+      const test = needs.split().test;
+      if (!(Number.isInteger(index) && index >= 0 && index < test.count))
+        throw new RangeError(`There is no test digit ${index}.`);
+      const x = digitImages(test, index, index + 1);
+      const request = { attacks, target, domain: "digits" as const };
+      const { signal, progress } = job;
+      const between = () => job.checkpoint();
+      return compareInJob(needs.logits(kind), x, request, { signal, progress, between }).finally(
+        () => x.dispose(),
+      );
+    },
+
     async zooBatch({ kind, attacks, count }, job) {
       const test = needs.split().test;
       const n = Math.max(1, Math.min(count, test.count));

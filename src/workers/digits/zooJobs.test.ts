@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZooChoice } from "../../engine/attacks/zoo/compare";
 import { inProcessDigits } from "./testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
@@ -10,6 +11,39 @@ beforeAll(async () => {
   await worker.store.getState().actions.start();
 });
 afterAll(() => worker.close());
+
+describe("the attack zoo's comparison on one digit, through the digits worker's protocol", () => {
+  it("answers a row per attack with its image, sizes, counts and trace, and frees what it made", async () => {
+    const before = await tensors();
+    const ended: number[] = [];
+    const attacks: ZooChoice[] = [
+      { id: "fgsm", params: { eps: 0.2 } },
+      { id: "deepFool", params: {} },
+      { id: "jsma", params: {} },
+    ];
+    const rows = await worker.client.call(
+      "zooCompare",
+      { kind: "cnn", index: 0, attacks, target: 3 },
+      { onProgress: (p) => p.row && ended.push(p.index) },
+    );
+    expect(ended).toEqual([0, 1, 2]);
+    const [fgsm, deepFool, jsma] = rows;
+    expect(fgsm.params).toEqual({ eps: 0.2 });
+    expect(fgsm.size.linf).toBeCloseTo(0.2, 2);
+    expect(deepFool.success).toBe(true);
+    expect(deepFool.size.l2).toBeLessThan(fgsm.size.l2);
+    expect(deepFool.trace.at(-1)?.l2).toBeCloseTo(deepFool.size.l2, 1);
+    expect(jsma.success).toBe(jsma.probs.indexOf(Math.max(...jsma.probs)) === 3);
+    expect(jsma.size.l0).toBeLessThanOrEqual(78);
+    for (const r of rows) expect(r.advRgba).toHaveLength(28 * 28 * 4);
+    expect(await tensors()).toBe(before);
+  });
+
+  it("refuses a digit that does not exist", async () => {
+    const args = { kind: "cnn" as const, index: -1, attacks: [], target: 3 };
+    await expect(worker.client.call("zooCompare", args)).rejects.toThrow(/no test digit/);
+  });
+});
 
 describe("the attack zoo's batch mode in the digits worker, through its protocol", () => {
   it("summarises each attack over test digits, row by row, and frees what it made", async () => {

@@ -1,4 +1,9 @@
 import type { AdversarialView, AttackPlan } from "../../engine/attackLab";
+import type {
+  ZooCompareProgress,
+  ZooCompareRequest,
+  ZooCompareRow,
+} from "../../engine/attacks/zoo/compare";
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { ClassOrder } from "../../engine/models/catalog";
 import type { Method } from "../rpc/protocol";
@@ -56,6 +61,15 @@ export type ImagenetApi = {
   view: Method<{ level: number }, AdversarialView>;
   /** Chapter 1: the softmax at each level (a batch of FGSM levels, or one PGD run). */
   sweep: Method<{ levels: number[] }, Float32Array[]>;
+  /**
+   * The attack zoo on chapter 1's image and classifier: each attack with its settings (photo
+   * defaults); untargeted ones leave the clean top-1, targeted ones aim at `target`.
+   */
+  zooCompare: Method<
+    Pick<ZooCompareRequest, "attacks" | "target">,
+    ZooCompareRow[],
+    ZooCompareProgress
+  >;
   /** The softmax of `role`'s classifier on one square image (resized to its input). */
   classify: Method<{ role: ModelRole; rgba: Uint8ClampedArray; size: number }, Float32Array>;
   /** Answers when the WebGL context is lost (every tensor with it); call with priority "io". */

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { abortError, throwIfAborted } from "../../engine/abort";
 import { AttackLab, type LabControl } from "../../engine/attackLab";
+import { compareInJob } from "../../engine/attacks/zoo/compare";
 import { ensureGradientBackend, type initBackend, watchWebGLContext } from "../../engine/backend";
 import type { BackendStatus } from "../../engine/backendNames";
 import { findImageNetModel } from "../../engine/models/catalog";
@@ -132,6 +133,16 @@ export function createImagenetHandlers(setup: ImagenetSetup): Handlers<ImagenetA
     async sweep({ levels }, job) {
       const mine = currentLab();
       return mine.sweep(levels, control(job, mine));
+    },
+
+    async zooCompare({ attacks, target }, job) {
+      const mine = currentLab();
+      if (!status) throw new Error("The backend has not started.");
+      status = (await ensureGradientBackend(status)) ?? status;
+      const request = { attacks, target, domain: "photo" as const };
+      // A new image or model (set between two steps) stops the comparison.
+      const guarded = { ...control(job, mine), progress: job.progress };
+      return compareInJob(model("attack").logits, mine.clean, request, guarded);
     },
 
     async classify({ role, rgba, size }) {

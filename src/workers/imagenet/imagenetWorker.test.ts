@@ -3,6 +3,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isAbort } from "../../engine/abort";
 import type { AttackPlan } from "../../engine/attackLab";
+import type { ZooChoice } from "../../engine/attacks/zoo/compare";
 import { createClassifier } from "../../engine/models/classifier";
 import { classifyImage } from "../../engine/models/classifyImage";
 import { fetchModelArtifacts } from "../../engine/models/fetchArtifacts";
@@ -91,6 +92,62 @@ describe("the ImageNet worker (chapters 1 and 4), through its protocol", () => {
     expect(order).toEqual(["view", "sweep aborted"]);
     // The aborted run's iterate is gone; the view kept its level-0 image.
     expect(await tensors()).toBe(before + 1);
+  });
+
+  it("runs the attack zoo on the image: FGSM in its ball, DeepFool flips it, greedy pixels within budget", async () => {
+    const clean = await call("setImage", { rgba: cat, size: SIZE });
+    const before = await tensors();
+    const progress: { index: number; done: number; row: boolean }[] = [];
+    const attacks: ZooChoice[] = [
+      { id: "fgsm", params: {} },
+      { id: "deepFool", params: { candidates: 3 } },
+      { id: "greedyPixels", params: { perStep: 64, maxPixels: 256 } },
+    ];
+    const rows = await call(
+      "zooCompare",
+      { attacks, target: 368 },
+      { onProgress: (p) => progress.push({ index: p.index, done: p.done, row: !!p.row }) },
+    );
+    expect(rows.map((r) => r.id)).toEqual(["fgsm", "deepFool", "greedyPixels"]);
+    const [fgsm, deepFool, greedy] = rows;
+    // Photo defaults: FGSM at 2/255, rounded to whole levels.
+    expect(fgsm.params.eps).toBeCloseTo(2 / 255, 6);
+    expect(fgsm.size.linf).toBeCloseTo(2 / 255, 4);
+    expect(fgsm.backward).toBe(1);
+    expect(deepFool.success).toBe(true);
+    expect(argMax(deepFool.probs)).not.toBe(argMax(clean));
+    expect(deepFool.size.l2).toBeLessThan(fgsm.size.l2);
+    expect(deepFool.trace.length).toBeGreaterThan(0);
+    expect(greedy.size.l0).toBeLessThanOrEqual(256 * 3);
+    for (const r of rows) {
+      expect(r.advRgba).toHaveLength(cat.length);
+      expect(r.forward).toBeGreaterThanOrEqual(r.backward);
+    }
+    // Every attack's iterations are reported, and each row as it ends.
+    expect(progress.filter((p) => p.row).map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(progress.some((p) => p.index === 1 && !p.row)).toBe(true);
+    console.info(
+      rows
+        .map(
+          (r) =>
+            `${r.id}: success ${r.success}, L2 ${r.size.l2.toFixed(3)}, L0 ${r.size.l0}, ${r.backward} gradients, ${r.ms.toFixed(0)} ms`,
+        )
+        .join("; "),
+    );
+    expect(await tensors()).toBe(before);
+  }, 120_000);
+
+  it("stops a zoo comparison when cancelled, leaving nothing behind", async () => {
+    await call("setImage", { rgba: cat, size: SIZE });
+    const before = await tensors();
+    const stop = new AbortController();
+    const job = call(
+      "zooCompare",
+      { attacks: [{ id: "pgd", params: { steps: 20 } }], target: 368 },
+      { signal: stop.signal, onProgress: () => stop.abort() },
+    );
+    await expect(job).rejects.toThrow(/abort|cancel/i);
+    expect(await tensors()).toBe(before);
   });
 
   it("drops a superseded model load: the newer one is adopted, nothing leaks", async () => {

@@ -1,0 +1,141 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { toRgbaBytes } from "../../pixels";
+import type { LogitsFn } from "../../types";
+import type { IterationControl } from "../iterate";
+import {
+  runZooAttack,
+  ZOO,
+  type ZooAttackId,
+  type ZooDomain,
+  type ZooParams,
+  zooParams,
+} from "./registry";
+import { type PerturbationSize, perturbationSizes } from "./sizes";
+import type { TracePoint } from "./trace";
+
+/** One attack on one image, as plain data for the comparison table. */
+export interface ZooCompareRow {
+  id: ZooAttackId;
+  /** The settings it ran with (defaults and the reader's changes). */
+  params: ZooParams;
+  /** The 8-bit adversarial image as RGBA bytes. */
+  advRgba: Uint8ClampedArray;
+  /** The model's softmax on it. */
+  probs: Float32Array;
+  /** Left the clean top-1 (untargeted) or reached the target (targeted). */
+  success: boolean;
+  /** Size of the change in [0,1] units (L0: values changed, channels counted apart). */
+  size: PerturbationSize;
+  forward: number;
+  backward: number;
+  ms: number;
+  trace: TracePoint[];
+}
+
+/** One attack of a comparison, with the settings the reader changed. */
+export interface ZooChoice {
+  id: ZooAttackId;
+  params: ZooParams;
+}
+
+/** What to compare: the attacks and their settings, on one image [1, H, W, C] in [0,1]. */
+export interface ZooCompareRequest {
+  attacks: ZooChoice[];
+  domain: ZooDomain;
+  /** The class to leave (the clean top-1) and the one targeted attacks aim for. */
+  label: number;
+  target: number;
+}
+
+/** Runs one attack of a comparison on x and measures it. */
+export async function compareRow(
+  f: LogitsFn,
+  x: tf.Tensor,
+  request: ZooCompareRequest,
+  attack: ZooChoice,
+  control: IterationControl,
+): Promise<ZooCompareRow> {
+  const { id } = attack;
+  const { label, target, domain } = request;
+  const t0 = performance.now();
+  const run = await runZooAttack(id, f, x, [label], [target], attack.params, {
+    domain,
+    control,
+    trace: true,
+  });
+  const ms = performance.now() - t0;
+  try {
+    const probsT = tf.tidy(() => tf.softmax(f(run.adversarial)));
+    const image = tf.tidy(() => tf.squeeze(run.adversarial, [0]) as tf.Tensor3D);
+    const [probs, advRgba, [size]] = await Promise.all([
+      probsT.data() as Promise<Float32Array>,
+      toRgbaBytes(image),
+      perturbationSizes(x, run.adversarial),
+    ]).finally(() => tf.dispose([probsT, image]));
+    const top = probs.indexOf(Math.max(...probs));
+    const success = ZOO[id].targeted ? top === target : top !== label;
+    const { forward, backward, trace } = run;
+    const params = zooParams(id, attack.params, domain);
+    return { id, params, advRgba, probs, success, size, forward, backward, ms, trace };
+  } finally {
+    run.adversarial.dispose();
+  }
+}
+
+/**
+ * Runs each attack of `request` on x in turn; `onRow` sees each row as it is done and
+ * `control(i)` gives the i-th attack its progress, cancellation and pauses.
+ */
+export async function compareAttacks(
+  f: LogitsFn,
+  x: tf.Tensor,
+  request: ZooCompareRequest,
+  control: (index: number) => IterationControl,
+  onRow: (row: ZooCompareRow, index: number) => void = () => {},
+): Promise<ZooCompareRow[]> {
+  const rows: ZooCompareRow[] = [];
+  for (const [i, attack] of request.attacks.entries()) {
+    const row = await compareRow(f, x, request, attack, control(i));
+    rows.push(row);
+    onRow(row, i);
+  }
+  return rows;
+}
+
+/** A comparison's progress: attack `index` has done `done` of `total` iterations; `row` when it ends. */
+export interface ZooCompareProgress {
+  index: number;
+  done: number;
+  total: number;
+  row?: ZooCompareRow;
+}
+
+/** The model's top-1 on x [1, ...]: the class an untargeted attack must leave. */
+export async function cleanTop(f: LogitsFn, x: tf.Tensor): Promise<number> {
+  const top = tf.tidy(() => tf.argMax(f(x), 1));
+  const [value] = await top.data().finally(() => top.dispose());
+  return value;
+}
+
+/** Runs a comparison inside a worker job: progress per iteration and per row, pauses, cancel. */
+export async function compareInJob(
+  f: LogitsFn,
+  x: tf.Tensor,
+  request: Omit<ZooCompareRequest, "label">,
+  job: {
+    signal?: AbortSignal;
+    progress(p: ZooCompareProgress): void;
+    /** Awaited between iterations (a worker job's checkpoint); a throw stops the comparison. */
+    between?: () => Promise<void>;
+  },
+): Promise<ZooCompareRow[]> {
+  const label = await cleanTop(f, x);
+  const control = (index: number): IterationControl => ({
+    signal: job.signal,
+    onStep: (done, total) => job.progress({ index, done, total }),
+    between: job.between,
+  });
+  const onRow = (row: ZooCompareRow, index: number) =>
+    job.progress({ index, done: 1, total: 1, row });
+  return compareAttacks(f, x, { ...request, label }, control, onRow);
+}
