@@ -96,6 +96,26 @@ export const REFS = {
     text: "Wallace, Feng, Kandpal, Gardner & Singh (2019), Universal Adversarial Triggers for Attacking and Analyzing NLP, EMNLP",
     url: "https://arxiv.org/abs/1908.07125",
   },
+  dong: {
+    text: "Dong, Liao, Pang, Su, Zhu, Hu & Li (2018), Boosting Adversarial Attacks with Momentum, CVPR",
+    url: "https://arxiv.org/abs/1710.06081",
+  },
+  moosavi: {
+    text: "Moosavi-Dezfooli, Fawzi & Frossard (2016), DeepFool: a simple and accurate method to fool deep neural networks, CVPR",
+    url: "https://arxiv.org/abs/1511.04599",
+  },
+  carlini: {
+    text: "Carlini & Wagner (2017), Towards Evaluating the Robustness of Neural Networks, IEEE S&P",
+    url: "https://arxiv.org/abs/1608.04644",
+  },
+  papernotJsma: {
+    text: "Papernot, McDaniel, Jha, Fredrikson, Celik & Swami (2016), The Limitations of Deep Learning in Adversarial Settings, IEEE EuroS&P",
+    url: "https://arxiv.org/abs/1511.07528",
+  },
+  su: {
+    text: "Su, Vargas & Sakurai (2019), One Pixel Attack for Fooling Deep Neural Networks, IEEE TEVC",
+    url: "https://arxiv.org/abs/1710.08864",
+  },
   blog: {
     text: "“When Neural Networks Lie: Adversarial Examples and the Art of Fooling AI” (blog post, CC BY 4.0), the essay these chapters follow",
     url: null,

@@ -10,6 +10,7 @@ import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { useInView } from "../../components/useInView";
 import { selectActions, useLab } from "../../store";
 import { Citations } from "../Citations";
+import { LazyZoo } from "./LazyZoo";
 import "./prank.css";
 import { PrankNumbers } from "./PrankNumbers";
 import { PrankProse } from "./PrankProse";
@@ -50,6 +51,7 @@ export function PrankChapter() {
           </section>
         </section>
       </div>
+      <LazyZoo />
       <footer>
         <h3>Sources</h3>
         <Citations

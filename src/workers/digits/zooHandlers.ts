@@ -16,12 +16,12 @@ export interface ZooNeeds {
 
 export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
   return {
-    async zooCompare({ kind, index, attacks, target }, job) {
+    async zooCompare({ kind, index, attacks }, job) {
       const test = needs.split().test;
       if (!(Number.isInteger(index) && index >= 0 && index < test.count))
         throw new RangeError(`There is no test digit ${index}.`);
       const x = digitImages(test, index, index + 1);
-      const request = { attacks, target, domain: "digits" as const };
+      const request = { attacks, target: null, domain: "digits" as const };
       const { signal, progress } = job;
       const between = () => job.checkpoint();
       return compareInJob(needs.logits(kind), x, request, { signal, progress, between }).finally(
@@ -29,7 +29,7 @@ export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
       );
     },
 
-    async zooBatch({ kind, attacks, count }, job) {
+    async zooBatch({ kind, attacks, count, params = {} }, job) {
       const test = needs.split().test;
       const n = Math.max(1, Math.min(count, test.count));
       const x = digitImages(test, 0, n);
@@ -37,7 +37,7 @@ export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
       const rows: ZooBatchRow[] = [];
       try {
         for (const id of attacks) {
-          rows.push(await zooBatchRow(id, needs.logits(kind), x, labels));
+          rows.push(await zooBatchRow(id, needs.logits(kind), x, labels, params[id]));
           job.progress({ done: rows.length, total: attacks.length, rows: [...rows] });
           await job.checkpoint();
         }

@@ -2,7 +2,7 @@ import type { AdversarialView, AttackPlan } from "../../engine/attackLab";
 import type {
   ZooCompareProgress,
   ZooCompareRequest,
-  ZooCompareRow,
+  ZooComparison,
 } from "../../engine/attacks/zoo/compare";
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { ClassOrder } from "../../engine/models/catalog";
@@ -67,7 +67,7 @@ export type ImagenetApi = {
    */
   zooCompare: Method<
     Pick<ZooCompareRequest, "attacks" | "target">,
-    ZooCompareRow[],
+    ZooComparison,
     ZooCompareProgress
   >;
   /** The softmax of `role`'s classifier on one square image (resized to its input). */

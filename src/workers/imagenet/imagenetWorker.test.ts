@@ -103,12 +103,14 @@ describe("the ImageNet worker (chapters 1 and 4), through its protocol", () => {
       { id: "deepFool", params: { candidates: 3 } },
       { id: "greedyPixels", params: { perStep: 64, maxPixels: 256 } },
     ];
-    const rows = await call(
+    const { rows, cleanRgba, label } = await call(
       "zooCompare",
       { attacks, target: 368 },
       { onProgress: (p) => progress.push({ index: p.index, done: p.done, row: !!p.row }) },
     );
     expect(rows.map((r) => r.id)).toEqual(["fgsm", "deepFool", "greedyPixels"]);
+    expect(cleanRgba).toEqual(cat);
+    expect(label).toBe(argMax(clean));
     const [fgsm, deepFool, greedy] = rows;
     // Photo defaults: FGSM at 2/255, rounded to whole levels.
     expect(fgsm.params.eps).toBeCloseTo(2 / 255, 6);

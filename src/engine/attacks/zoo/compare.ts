@@ -42,7 +42,7 @@ export interface ZooChoice {
 export interface ZooCompareRequest {
   attacks: ZooChoice[];
   domain: ZooDomain;
-  /** The class to leave (the clean top-1) and the one targeted attacks aim for. */
+  /** The class to leave (the clean top-1) and the one targeted attacks aim at. */
   label: number;
   target: number;
 }
@@ -102,11 +102,27 @@ export async function compareAttacks(
   return rows;
 }
 
-/** A comparison's progress: attack `index` has done `done` of `total` iterations; `row` when it ends. */
+/** What a comparison starts from: the clean image, its top-1 and the targeted attacks' target. */
+export interface ZooStart {
+  label: number;
+  target: number;
+  cleanRgba: Uint8ClampedArray;
+}
+
+/** A finished comparison: where it started, and a row per attack. */
+export interface ZooComparison extends ZooStart {
+  rows: ZooCompareRow[];
+}
+
+/**
+ * A comparison's progress: `start` first (once), then attack `index` has done `done` of `total`
+ * iterations, with its `row` when it ends.
+ */
 export interface ZooCompareProgress {
   index: number;
   done: number;
   total: number;
+  start?: ZooStart;
   row?: ZooCompareRow;
 }
 
@@ -121,15 +137,21 @@ export async function cleanTop(f: LogitsFn, x: tf.Tensor): Promise<number> {
 export async function compareInJob(
   f: LogitsFn,
   x: tf.Tensor,
-  request: Omit<ZooCompareRequest, "label">,
+  request: Omit<ZooCompareRequest, "label" | "target"> & { target: number | null },
   job: {
     signal?: AbortSignal;
     progress(p: ZooCompareProgress): void;
     /** Awaited between iterations (a worker job's checkpoint); a throw stops the comparison. */
     between?: () => Promise<void>;
   },
-): Promise<ZooCompareRow[]> {
+): Promise<ZooComparison> {
   const label = await cleanTop(f, x);
+  const image = tf.tidy(() => tf.squeeze(x, [0]) as tf.Tensor3D);
+  const cleanRgba = await toRgbaBytes(image).finally(() => image.dispose());
+  const classes = tf.tidy(() => f(x).shape[1]);
+  // No target given: the class after the clean answer (the digits' convention).
+  const target = request.target ?? (label + 1) % classes;
+  job.progress({ index: 0, done: 0, total: 1, start: { label, target, cleanRgba } });
   const control = (index: number): IterationControl => ({
     signal: job.signal,
     onStep: (done, total) => job.progress({ index, done, total }),
@@ -137,5 +159,6 @@ export async function compareInJob(
   });
   const onRow = (row: ZooCompareRow, index: number) =>
     job.progress({ index, done: 1, total: 1, row });
-  return compareAttacks(f, x, { ...request, label }, control, onRow);
+  const rows = await compareAttacks(f, x, { ...request, label, target }, control, onRow);
+  return { label, target, cleanRgba, rows };
 }

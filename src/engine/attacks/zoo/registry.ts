@@ -32,6 +32,8 @@ export interface ZooParam {
   value: number;
   min: number;
   max: number;
+  /** Whole numbers only (counts of steps, classes, pixels). */
+  integer?: boolean;
 }
 
 export type ZooParams = Record<string, number>;
@@ -72,7 +74,13 @@ export interface ZooAttack {
 }
 
 const eps = (value: number): ZooParam => ({ label: "ε (L∞, in [0,1])", value, min: 0, max: 1 });
-const steps = (value: number): ZooParam => ({ label: "steps", value, min: 1, max: 1000 });
+const steps = (value: number): ZooParam => ({
+  label: "steps",
+  value,
+  min: 1,
+  max: 1000,
+  integer: true,
+});
 /** 2/255: on photos a change of two grey levels already fools most ImageNet models. */
 const PHOTO_EPS = 2 / 255;
 
@@ -193,7 +201,7 @@ export const ZOO: Record<ZooAttackId, ZooAttack> = {
     paper: "https://arxiv.org/abs/1511.04599",
     params: {
       steps: steps(50),
-      candidates: { label: "candidate classes", value: 10, min: 1, max: 1000 },
+      candidates: { label: "candidate classes", value: 10, min: 1, max: 1000, integer: true },
       overshoot: { label: "overshoot", value: 0.02, min: 0, max: 1 },
     },
     // Each step takes one gradient per candidate (~0.3 s on a photo here): 4, not foolbox's 10.
@@ -213,7 +221,13 @@ export const ZOO: Record<ZooAttackId, ZooAttack> = {
     paper: "https://arxiv.org/abs/1608.04644",
     params: {
       steps: steps(100),
-      binarySearchSteps: { label: "binary search steps", value: 5, min: 1, max: 20 },
+      binarySearchSteps: {
+        label: "binary search steps",
+        value: 5,
+        min: 1,
+        max: 20,
+        integer: true,
+      },
       initialConst: { label: "initial c", value: 1, min: 1e-4, max: 1e4 },
       confidence: { label: "confidence κ", value: 0, min: 0, max: 50 },
       learningRate: { label: "learning rate", value: 0.1, min: 1e-4, max: 1 },
@@ -250,8 +264,8 @@ export const ZOO: Record<ZooAttackId, ZooAttack> = {
     targeted: false,
     paper: "https://arxiv.org/abs/1511.07528",
     params: {
-      perStep: { label: "pixels per gradient", value: 1, min: 1, max: 1000 },
-      maxPixels: { label: "most pixels changed", value: 78, min: 1, max: 50176 },
+      perStep: { label: "pixels per gradient", value: 1, min: 1, max: 1000, integer: true },
+      maxPixels: { label: "most pixels changed", value: 78, min: 1, max: 50176, integer: true },
     },
     photo: { perStep: 16, maxPixels: 1000 },
     run: (f, x, labels, _t, p, control) =>
