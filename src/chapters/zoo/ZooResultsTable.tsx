@@ -128,6 +128,20 @@ export const ZooResultsTable = memo(function ZooResultsTable({
   const size = Math.round(Math.sqrt(comparison.cleanRgba.length / 4));
   return (
     <div className="zoo-results">
+      <figure className="zoo-clean">
+        <PixelCanvas
+          rgba={comparison.cleanRgba}
+          size={size}
+          label="clean image"
+          className="zoo-tile"
+        />
+        <figcaption>
+          The clean image: the model reads{" "}
+          {photo ? `“${displayName(comparison.label)}”` : `digit ${comparison.label}`}. Targeted
+          attacks aim at{" "}
+          {photo ? `“${displayName(comparison.target)}”` : `digit ${comparison.target}`}.
+        </figcaption>
+      </figure>
       <p className="panel-note">
         Every perturbation is shown at the same amplification, ×{formatDecimal(gain)} (mid grey: no
         change), so fainter means smaller. Sizes are of the change x′ − x, in [0,1] units and in

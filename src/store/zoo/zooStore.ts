@@ -75,8 +75,8 @@ export interface ZooActions {
 
 export type ZooStore = ZooState & { actions: ZooActions };
 
-/** The digits' test set holds this many; the batch mode offers these counts. */
-export const ZOO_DIGITS = 10_000;
+/** The digits' test split holds this many (the stepper wraps around); batch mode offers these counts. */
+export const ZOO_DIGITS = 2000;
 export const BATCH_COUNTS = [20, 50, 100, 200] as const;
 
 export const domainOf = (subject: ZooSubject): ZooDomain =>
@@ -154,7 +154,7 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
       },
       setDigitIndex(index) {
         const i = Math.round(index);
-        if (Number.isFinite(i)) set({ digitIndex: Math.min(ZOO_DIGITS - 1, Math.max(0, i)) });
+        if (Number.isFinite(i)) set({ digitIndex: ((i % ZOO_DIGITS) + ZOO_DIGITS) % ZOO_DIGITS });
       },
       toggle(id, on) {
         const domain = domainOf(get().subject);

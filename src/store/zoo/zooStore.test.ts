@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStore } from "zustand/vanilla";
+import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
+import { initialLabState, type LabActions, type LabStore } from "../labStore";
+import { until } from "../testing/until";
+import { createZooStore, ZOO_DIGITS } from "./zooStore";
+
+let worker: ReturnType<typeof inProcessDigits>;
+/** Chapter 1's store, never asked here: these tests attack digits only. */
+const noPhoto = () =>
+  createStore<LabStore>()(() => ({ ...initialLabState(), actions: {} as LabActions }));
+
+beforeAll(() => {
+  worker = inProcessDigits();
+});
+afterAll(() => worker.close());
+
+describe("the attack zoo's store, on the real digits worker in-process", () => {
+  it("compares the ticked attacks with the reader's settings, reporting each step and row", async () => {
+    const store = createZooStore(noPhoto(), worker.store);
+    const { actions } = store.getState();
+    actions.setSubject("cnn");
+    for (const id of store.getState().chosen.digits) actions.toggle(id, false);
+    actions.toggle("deepFool", true);
+    actions.toggle("fgsm", true);
+    actions.setParam("fgsm", "eps", 0.1);
+    actions.setDigitIndex(3);
+    const steps: number[] = [];
+    const seen = store.subscribe((s) => s.step && steps.push(s.step.done));
+    actions.compare();
+    await until(store, (s) => s.comparison?.status === "done");
+    seen();
+    const c = store.getState().comparison?.result;
+    // In the registry's order, whatever order they were ticked in.
+    expect(c?.rows.map((r) => r.id)).toEqual(["fgsm", "deepFool"]);
+    expect(c?.rows[0].params.eps).toBe(0.1);
+    expect(c?.rows[0].size.linf).toBeCloseTo(0.1, 2);
+    expect(steps.length).toBeGreaterThan(0); // DeepFool's iterations
+    expect(store.getState().comparedOn).toEqual({ subject: "cnn", digitIndex: 3 });
+    expect(store.getState().step).toBeNull();
+  }, 60_000);
+
+  it("stops a comparison on request, and a new subject drops the old table", async () => {
+    const store = createZooStore(noPhoto(), worker.store);
+    const { actions } = store.getState();
+    actions.setSubject("mlp");
+    actions.toggle("cw", true);
+    actions.compare();
+    await until(store, (s) => s.step !== null);
+    actions.cancelCompare();
+    await until(store, (s) => s.comparison?.status === "cancelled");
+    actions.setSubject("softmax");
+    expect(store.getState().comparison).toBeNull();
+  }, 60_000);
+
+  it("wraps the digit index around the test split and toggles a column's sort order", () => {
+    const store = createZooStore(noPhoto(), worker.store);
+    const { actions } = store.getState();
+    actions.setDigitIndex(-1);
+    expect(store.getState().digitIndex).toBe(ZOO_DIGITS - 1);
+    actions.setDigitIndex(ZOO_DIGITS + 2);
+    expect(store.getState().digitIndex).toBe(2);
+    actions.sortBy("ms");
+    expect(store.getState().sort).toEqual({ key: "ms", ascending: true });
+    actions.sortBy("ms");
+    expect(store.getState().sort).toEqual({ key: "ms", ascending: false });
+  });
+});
