@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { type Choice, RadioChoice } from "../../components/controls/RadioChoice";
 import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
@@ -83,6 +84,15 @@ export function AttackZoo() {
   const run = useZoo(selectZooComparison);
   const on = useZoo(selectZooComparedOn);
   const comparison = run?.result;
+  const bars = useMemo(
+    () =>
+      (comparison?.rows ?? []).map((r) => ({
+        id: r.id,
+        l2: r.size.l2,
+        success: Number(r.success),
+      })),
+    [comparison],
+  );
   return (
     <section className="zoo" id="attack-zoo" aria-labelledby="zoo-title">
       <h3 id="zoo-title">The attack zoo: every attack on one image, side by side</h3>
@@ -131,11 +141,7 @@ export function AttackZoo() {
               running={run?.status === "running"}
             />
             <L2SuccessChart
-              bars={comparison.rows.map((r) => ({
-                id: r.id,
-                l2: r.size.l2,
-                success: Number(r.success),
-              }))}
+              bars={bars}
               caption={`L2 size of each attack's change on ${on.subject === "photo" ? "the photo" : `test digit #${on.digitIndex}`}; grey bars failed`}
               single
             />

@@ -138,8 +138,9 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
         const onProgress = (p: ZooCompareProgress) => {
           if (p.start) partial = { ...p.start, rows: [] };
           if (!partial) return;
-          if (p.row) partial = { ...partial, rows: [...partial.rows, p.row] };
           set({ step: p.row || p.start ? null : { index: p.index, done: p.done, total: p.total } });
+          if (!p.row && !p.start) return; // a step: only the step line changes
+          if (p.row) partial = { ...partial, rows: [...partial.rows, p.row] };
           report({ done: partial.rows.length, total: attacks.length, partial });
         };
         return send(attacks, { priority: "batch", signal, onProgress });
