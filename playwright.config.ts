@@ -19,6 +19,9 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     acceptDownloads: true,
     trace: "retain-on-failure",
+    // The app's service worker (offline copy) would otherwise precache 15 MB in every test and
+    // answer requests that tests route; e2e/pwa.spec.ts allows it.
+    serviceWorkers: "block",
   },
   webServer: [
     {

@@ -1,8 +1,10 @@
 import { useRef } from "react";
 import { CHAPTERS } from "./chapters/chapterList";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
+import { LectureControls } from "./components/lecture/LectureControls";
 import { ChapterPager } from "./components/nav/ChapterPager";
 import { type ChapterView, LazyChapter } from "./components/nav/LazyChapter";
+import { SharePanel } from "./components/nav/SharePanel";
 import { TableOfContents } from "./components/nav/TableOfContents";
 import { useChaptersWanted } from "./components/nav/useChaptersWanted";
 import { useHeightVariable } from "./components/nav/useHeightVariable";
@@ -43,6 +45,8 @@ export function App() {
           </p>
         </div>
         <StatusBar />
+        <SharePanel />
+        <LectureControls />
         <TableOfContents />
       </header>
       <main ref={main}>

@@ -1,6 +1,8 @@
 import { selectActions, useLab } from "../store";
 import { selectBackend, selectNotice, selectWorking } from "../store/selectors";
 import { backendWords } from "./backendWords";
+import { LinkNotice } from "./nav/LinkNotice";
+import { UpdatePrompt } from "./UpdatePrompt";
 
 /** Where the maths runs (and any fallback), what the engine is doing, and the latest message. */
 export function StatusBar() {
@@ -31,6 +33,8 @@ export function StatusBar() {
           {working}
         </span>
       )}
+      <UpdatePrompt />
+      <LinkNotice />
       {notice && (
         <div
           className={`notice ${notice.kind}`}

@@ -6,6 +6,7 @@ import type { BackendPreference } from "../engine/backendNames";
 import { exposeForDebugging } from "../engine/debugHandle";
 import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
+import { NUM_IMAGENET_CLASSES } from "../engine/models/classNames";
 import { nextLevels } from "../engine/sweepSummary";
 import { argMax, topK } from "../engine/topK";
 import { fetchImageBlob, loadSquareImage } from "../media/loadImage";
@@ -57,6 +58,8 @@ export interface LabSetup {
 export type LabStore = LabState & { actions: LabActions };
 
 const DEFAULT_MODEL = IMAGENET_MODELS[0];
+/** Most PGD steps chapter 1 runs per epsilon. */
+export const MAX_PGD_STEPS = 100;
 const SWEEP_LEVELS = Array.from({ length: MAX_EPSILON_LEVELS + 1 }, (_, k) => k);
 /** FGSM levels share one gradient: they are classified in batches of this many. */
 const FGSM_BATCH = 11;
@@ -444,14 +447,15 @@ export function createLabStore(setup: LabSetup) {
       },
 
       setEpsLevel(level) {
-        const epsLevel = Math.max(0, Math.min(MAX_EPSILON_LEVELS, Math.round(level)));
+        const epsLevel = clampInt(level, 0, MAX_EPSILON_LEVELS, get().settings.epsLevel);
         // Request first: the worker starts the forward pass while React re-renders.
         viewer.request(epsLevel, get().settings.kind === "pgd");
         set({ settings: { ...get().settings, epsLevel } });
       },
 
       updateSettings(patch) {
-        set({ settings: { ...get().settings, ...patch } });
+        const prev = get().settings;
+        set({ settings: validSettings({ ...prev, ...patch }, prev) });
         void replan();
       },
 
@@ -490,6 +494,19 @@ interface ModelRequest {
 
 /** The value range a model loaded from disk expects its pixels in. */
 export type InputRange = [number, number];
+
+/** `x` rounded into [min, max]; `fallback` if it is not a finite number. */
+const clampInt = <F>(x: number, min: number, max: number, fallback: F) =>
+  Number.isFinite(x) ? Math.max(min, Math.min(max, Math.round(x))) : fallback;
+
+/** `next` within the engine's limits (steps 1..MAX_PGD_STEPS, the target a class), else `prev`'s. */
+function validSettings(next: AttackSettings, prev: AttackSettings): AttackSettings {
+  const steps = clampInt(next.steps, 1, MAX_PGD_STEPS, prev.steps);
+  const t = next.targetClass;
+  const targetClass =
+    t === null ? null : clampInt(t, 0, NUM_IMAGENET_CLASSES - 1, prev.targetClass);
+  return { ...next, steps, targetClass };
+}
 
 function message(err: unknown): string {
   return isAbort(err) ? "Cancelled." : errorMessage(err);

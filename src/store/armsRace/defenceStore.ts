@@ -47,9 +47,15 @@ export function createDefenceStore(digitsStore: StoreApi<DigitsStore>) {
     return {
       ...initialDefenceState(),
       actions: {
-        setLevels: (levels) => set({ levels }),
-        setEpsLevel: (epsLevel) => set({ epsLevel }),
-        setCount: (count) => set({ count }),
+        setLevels(levels) {
+          if (DEFENCE_LEVELS.some((c) => c === levels)) set({ levels });
+        },
+        setEpsLevel(eps) {
+          if (DEFENCE_EPS_LEVELS.some((c) => c === eps)) set({ epsLevel: eps });
+        },
+        setCount(count) {
+          if (DEFENCE_COUNTS.some((c) => c === count)) set({ count });
+        },
         run() {
           const { levels, epsLevel, count } = get();
           measuring = { levels, epsLevel };

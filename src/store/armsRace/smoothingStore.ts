@@ -244,13 +244,19 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
           set({ kind });
           changed();
         },
-        setN0: (n0) => set({ n0 }),
-        setN: (n) => set({ n }),
+        setN0(n0) {
+          if (N0_CHOICES.some((c) => c === n0)) set({ n0 });
+        },
+        setN(n) {
+          if (N_CHOICES.some((c) => c === n)) set({ n });
+        },
         setAlpha(alpha) {
+          if (!ALPHA_CHOICES.some((c) => c === alpha)) return;
           set({ alpha });
           if (started) fetchBound();
         },
         setSource(index) {
+          if (!Number.isInteger(index)) return;
           const wrapped = ((index % TEST_DIGITS) + TEST_DIGITS) % TEST_DIGITS;
           set({ sourceIndex: wrapped, drawn: null });
           changed();
@@ -265,7 +271,8 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
         },
         certify,
         setAttackRadius(radius) {
-          set({ attackRadius: Math.max(0, Math.min(MAX_ATTACK_RADIUS, radius)) });
+          if (Number.isFinite(radius))
+            set({ attackRadius: Math.max(0, Math.min(MAX_ATTACK_RADIUS, radius)) });
         },
         attack() {
           const args = settings();

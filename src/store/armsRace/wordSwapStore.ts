@@ -133,7 +133,9 @@ export function createWordSwapStore(digitsStore: StoreApi<DigitsStore>, url: str
       },
       setSentence: (sentence) =>
         set({ sentence: sentence.slice(0, SENTENCE_MAX_LENGTH), sentenceChosen: true }),
-      setMaxSwaps: (maxSwaps) => set({ maxSwaps }),
+      setMaxSwaps(k) {
+        if (SWAP_CHOICES.some((c) => c === k)) set({ maxSwaps: k });
+      },
       attack() {
         const { sentence, maxSwaps, model } = get();
         if (!model) return;

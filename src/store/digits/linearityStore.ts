@@ -6,7 +6,7 @@ import { errorMessage } from "../../engine/errorMessage";
 import type { PairView, SampleDigit } from "../../workers/digits/api";
 import { latestOnly } from "../latestOnly";
 import type { DigitsStore } from "./digitsStore";
-import { CURVE_LEVELS } from "./robustnessLevels";
+import { CURVE_LEVELS, DIGIT_CLASS_COUNT, DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
 
 export interface LinearityState {
   weights: Float32Array[] | null;
@@ -36,6 +36,20 @@ export interface LinearityActions {
 }
 
 export type LinearityStore = LinearityState & { actions: LinearityActions };
+
+export const initialLinearityState = (): LinearityState => ({
+  weights: null,
+  pair: { from: 3, to: 8 },
+  pairView: null,
+  curves: { status: "idle", done: 0, total: 0, points: {}, pending: [], error: null },
+  sampleModel: "softmax",
+  sampleEpsLevel: 26,
+  samples: null,
+});
+
+/** `x` rounded into [0, max]; null if it is not a finite number. */
+const level = (x: number, max: number) =>
+  Number.isFinite(x) ? Math.max(0, Math.min(max, Math.round(x))) : null;
 
 /** The curves are measured on the 2,000 test digits in chunks of 250. */
 const TEST_DIGITS = 2000;
@@ -154,7 +168,10 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
         seen = digitsStore.getState().models;
         refresh(DIGIT_MODEL_KINDS);
       },
-      setPair(from, to) {
+      setPair(fromClass, toClass) {
+        const from = level(fromClass, DIGIT_CLASS_COUNT - 1);
+        const to = level(toClass, DIGIT_CLASS_COUNT - 1);
+        if (from === null || to === null) return;
         set({ pair: { from, to } });
         void refreshWeightsAndPair();
       },
@@ -162,21 +179,14 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
         set({ sampleModel: kind });
         void sampler.request({ kind, epsLevel: get().sampleEpsLevel });
       },
-      setSampleEps(level) {
-        set({ sampleEpsLevel: level });
-        void sampler.request({ kind: get().sampleModel, epsLevel: level });
+      setSampleEps(eps) {
+        const epsLevel = level(eps, DIGIT_MAX_EPS_LEVEL);
+        if (epsLevel === null) return;
+        set({ sampleEpsLevel: epsLevel });
+        void sampler.request({ kind: get().sampleModel, epsLevel });
       },
     };
 
-    return {
-      weights: null,
-      pair: { from: 3, to: 8 },
-      pairView: null,
-      curves: { status: "idle", done: 0, total: 0, points: {}, pending: [], error: null },
-      sampleModel: "softmax",
-      sampleEpsLevel: 26,
-      samples: null,
-      actions,
-    };
+    return { ...initialLinearityState(), actions };
   });
 }

@@ -7,3 +7,6 @@ export const CURVE_LEVELS = [0, 4, 8, 13, 18, 26, 38, 51, 64, 77];
 
 /** Largest eps the digit chapters offer: 77/255 ≈ 0.302. */
 export const DIGIT_MAX_EPS_LEVEL = 77;
+
+/** Digit classes 0-9: the engine's DIGIT_CLASSES, whose module would load tfjs on the page. */
+export const DIGIT_CLASS_COUNT = 10;

@@ -147,7 +147,9 @@ export function createStepsStore(digits: StoreApi<DigitsStore>) {
         set({ model });
         refresh();
       },
-      showTest(index) {
+      showTest(at) {
+        if (!Number.isFinite(at)) return;
+        const index = Math.round(at);
         const count = get().testCount;
         const testIndex = count > 0 ? ((index % count) + count) % count : index;
         set({ source: "test", testIndex, chosenLabel: null });

@@ -4,6 +4,7 @@ import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digi
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import { errorMessage } from "../../engine/errorMessage";
 import type { DigitsStore } from "./digitsStore";
+import { DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
 
 export interface TransferState {
   /** The settings the next run will use. */
@@ -30,6 +31,18 @@ export interface TransferActions {
 }
 
 export type TransferStore = TransferState & { actions: TransferActions };
+
+/** Most PGD steps the matrix runs per digit. */
+export const MAX_TRANSFER_STEPS = 40;
+
+export const initialTransferState = (): TransferState => ({
+  attack: { kind: "fgsm", epsLevel: 26, steps: 5 },
+  result: null,
+});
+
+/** `x` rounded into [min, max]; `fallback` if it is not a finite number. */
+const clampInt = (x: number, min: number, max: number, fallback: number) =>
+  Number.isFinite(x) ? Math.max(min, Math.min(max, Math.round(x))) : fallback;
 
 /** The models in matrix order: rows (crafted on) and columns (evaluated on). */
 export const MATRIX_MODELS: readonly DigitModelKind[] = DIGIT_MODEL_KINDS;
@@ -93,11 +106,14 @@ export function createTransferStore(digitsStore: StoreApi<DigitsStore>) {
     });
 
     return {
-      attack: { kind: "fgsm", epsLevel: 26, steps: 5 },
-      result: null,
+      ...initialTransferState(),
       actions: {
         setAttack(patch) {
-          set({ attack: { ...get().attack, ...patch } });
+          const prev = get().attack;
+          const next = { ...prev, ...patch };
+          const epsLevel = clampInt(next.epsLevel, 0, DIGIT_MAX_EPS_LEVEL, prev.epsLevel);
+          const steps = clampInt(next.steps, 1, MAX_TRANSFER_STEPS, prev.steps);
+          set({ attack: { ...next, epsLevel, steps } });
         },
         compute() {
           started = true;

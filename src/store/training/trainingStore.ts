@@ -22,6 +22,7 @@ import type {
   TrainingApi,
   TrainingUpdate,
 } from "../../workers/training/protocol";
+import { DIGIT_MAX_EPS_LEVEL } from "../digits/robustnessLevels";
 import type { SharedDigits } from "../sharedDigits";
 
 export type TrainingPhase =
@@ -128,6 +129,34 @@ export const DEFAULT_SETUP: TrainingSetup = {
   delayMs: 0,
   compareEarlyStopping: false,
 };
+
+/** Budgets the reader may choose (epochs of standard training), and the largest seed. */
+export const TRAINING_BUDGETS = [1, 2, 3, 5, 10] as const;
+export const MAX_TRAINING_SEED = 9999;
+/** Largest training and test epsilon: 0.3, Madry et al.'s MNIST budget. */
+export const MAX_TRAINING_EPS = DIGIT_MAX_EPS_LEVEL / 255;
+
+const MAX_BUDGET = Math.max(...TRAINING_BUDGETS);
+
+const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+
+/**
+ * `patch` within the lab's limits: a seed rounded into 1..MAX_TRAINING_SEED, a budget in
+ * (0, MAX_BUDGET] epochs (benchmarks use fractions); a seed or budget that is not a number is dropped.
+ */
+function validSetup({
+  seed,
+  budgetEpochs,
+  ...rest
+}: Partial<TrainingSetup>): Partial<TrainingSetup> {
+  return {
+    ...rest,
+    ...(finite(seed) ? { seed: Math.max(1, Math.min(MAX_TRAINING_SEED, Math.round(seed))) } : {}),
+    ...(finite(budgetEpochs) && budgetEpochs > 0
+      ? { budgetEpochs: Math.min(MAX_BUDGET, budgetEpochs) }
+      : {}),
+  };
+}
 
 /** Id of the early-stopping twin of an early-stopping comparison. */
 export const FAST_WITH_STOPPING = "fast-stopping";
@@ -308,11 +337,14 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       deltas: null,
       actions: {
         configure(patch) {
-          set((s) => ({ setup: { ...s.setup, ...patch } }));
+          set((s) => ({ setup: { ...s.setup, ...validSetup(patch) } }));
           if (patch.delayMs !== undefined) control({ delayMs: patch.delayMs });
         },
-        setSettings(patch) {
-          set((s) => ({ setup: { ...s.setup, settings: { ...s.setup.settings, ...patch } } }));
+        setSettings({ eps, ...patch }) {
+          const epsPatch = finite(eps) ? { eps: Math.max(0, Math.min(MAX_TRAINING_EPS, eps)) } : {};
+          set((s) => ({
+            setup: { ...s.setup, settings: { ...s.setup.settings, ...patch, ...epsPatch } },
+          }));
         },
         toggleMethod(method, on) {
           set((s) => {

@@ -7,6 +7,7 @@ import type { LevelSums } from "../../engine/vae/measure";
 import type { VaeKind } from "../../engine/vae/recipes";
 import type { LatentMapView, LatentPathView, LatentTarget } from "../../workers/digits/vaeApi";
 import type { DigitsStore } from "../digits/digitsStore";
+import { DIGIT_CLASS_COUNT } from "../digits/robustnessLevels";
 import { latestOnly } from "../latestOnly";
 
 /** The eps levels (k/255) of a path and of the table: 0 to 0.3 in nine steps. */
@@ -101,6 +102,27 @@ export const BETAS = [0.25, 0.5, 1, 2, 4] as const;
 export const TRAIN_EPOCHS = [1, 3, 5, 10] as const;
 /** Minibatches per chart point of a live run. */
 const POINT_EVERY = 5;
+
+export const initialVaeState = (): VaeState => ({
+  kind: "vae16",
+  objective: "latent",
+  sourceIndex: 0,
+  drawn: null,
+  target: { class: 3 },
+  epsIndex: 5,
+  map: null,
+  path: null,
+  picked: null,
+  grid: null,
+  status: "idle",
+  error: null,
+  table: null,
+  tableCount: 100,
+  beta: 1,
+  trainEpochs: 3,
+  training: null,
+  retrained: { vae2: false, vae16: false },
+});
 
 export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: string) {
   const compute = digitsStore.getState().actions.compute;
@@ -258,24 +280,7 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
     };
 
     return {
-      kind: "vae16",
-      objective: "latent",
-      sourceIndex: 0,
-      drawn: null,
-      target: { class: 3 },
-      epsIndex: 5,
-      map: null,
-      path: null,
-      picked: null,
-      grid: null,
-      status: "idle",
-      error: null,
-      table: null,
-      tableCount: 100,
-      beta: 1,
-      trainEpochs: 3,
-      training: null,
-      retrained: { vae2: false, vae16: false },
+      ...initialVaeState(),
       actions: {
         start() {
           if (started) return;
@@ -291,10 +296,14 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
           attack();
         },
         setTarget(target) {
+          const n = "class" in target ? target.class : target.test;
+          if (!Number.isInteger(n) || n < 0) return;
+          if ("class" in target && n >= DIGIT_CLASS_COUNT) return;
           set({ target });
           attack();
         },
         setSource(index) {
+          if (!Number.isInteger(index)) return;
           const count = get().map?.labels.length ?? 2000;
           set({ sourceIndex: ((index % count) + count) % count, drawn: null });
           attack();
@@ -338,7 +347,7 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
           tableAbort?.abort();
         },
         setBeta(beta) {
-          set({ beta });
+          if (BETAS.some((b) => b === beta)) set({ beta });
         },
         setTrainEpochs(epochs) {
           set({ trainEpochs: epochs });
