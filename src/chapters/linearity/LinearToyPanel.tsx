@@ -73,13 +73,15 @@ export function LinearToyPanel() {
         unit="input"
         label="toy epsilon"
       />
-      <figure className="toy-chart" role="img" aria-label={summary}>
-        <ToyChart
-          points={data}
-          named={NAMED_DIMENSIONS.map((d, i) => ({ n: d.n, name: d.name, change: named[i] }))}
-          current={{ n, change: atN }}
-          logY={logY}
-        />
+      <figure className="toy-chart">
+        <div role="img" aria-label={summary}>
+          <ToyChart
+            points={data}
+            named={NAMED_DIMENSIONS.map((d, i) => ({ n: d.n, name: d.name, change: named[i] }))}
+            current={{ n, change: atN }}
+            logY={logY}
+          />
+        </div>
         <figcaption>
           {summary}.{" "}
           <label className="inline-toggle">

@@ -112,8 +112,8 @@ export function ZooAttackPicker() {
               {NORM[ZOO[id].norm]}
               {ZOO[id].targeted ? ", targeted" : ""}
             </span>{" "}
-            <a href={`#${zooAnchor(id)}`} aria-label={`How ${ZOO[id].name} works`}>
-              how it works
+            <a href={`#${zooAnchor(id)}`}>
+              how it works<span className="visually-hidden"> ({ZOO[id].name})</span>
             </a>
             <AttackSettings id={id} />
           </li>
