@@ -45,8 +45,10 @@ export function App() {
           </p>
         </div>
         <StatusBar />
-        <SharePanel />
-        <LectureControls />
+        <div className="masthead-tools">
+          <SharePanel />
+          <LectureControls />
+        </div>
         <TableOfContents />
       </header>
       <main ref={main}>

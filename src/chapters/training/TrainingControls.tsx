@@ -127,10 +127,12 @@ function RunButtons() {
           Resume
         </button>
       ) : (
+        // aria-disabled, not disabled, while the worker starts: a disabled button drops the
+        // keyboard focus, and a keyboard user pressing it would then have to find it again.
         <button
           type="button"
-          onClick={running ? actions.pause : actions.start}
-          disabled={phase === "starting"}
+          onClick={phase === "starting" ? undefined : running ? actions.pause : actions.start}
+          aria-disabled={phase === "starting"}
         >
           {running ? "Pause" : phase === "finished" ? "Train again" : "Train"}
         </button>

@@ -4,7 +4,7 @@ import { useStore } from "zustand";
 import { MAX_EPSILON_LEVELS } from "../../engine/attacks/params";
 import { labStore } from "../../store";
 import { type LectureState, lectureStore } from "../../store/lecture";
-import { isInField, SHORTCUTS, type ShortcutAction, shortcutFor } from "./shortcuts";
+import { focusKind, SHORTCUTS, type ShortcutAction, shortcutFor } from "./shortcuts";
 
 const select = (s: LectureState) => s;
 
@@ -73,7 +73,10 @@ function CheatSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <p className="hint">Shortcuts never act while you type in a field or use a control.</p>
+      <p className="hint">
+        Shortcuts never act while you type in a field, and leave a focused button, link or slider
+        the keys it uses itself (Space, Enter, arrows).
+      </p>
       <button type="button" className="button" onClick={onClose}>
         Close
       </button>
@@ -94,7 +97,7 @@ export function LectureControls() {
   }, [on, hideProse]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = shortcutFor(e, isInField(e.target), lectureStore.getState().on);
+      const action = shortcutFor(e, focusKind(e.target), lectureStore.getState().on);
       if (!action) return;
       e.preventDefault();
       perform(action);

@@ -21,17 +21,25 @@ export const SHORTCUTS: readonly { keys: string; does: string; lectureOnly: bool
   { keys: "F", does: "full screen on or off", lectureOnly: true },
 ];
 
+/** Where the key goes: a field that takes text, another control, or nothing in particular. */
+export type FocusKind = "typing" | "control" | "none";
+
+/** The keys a focused control (button, link, slider, checkbox, scroller) uses itself. */
+const CONTROL_KEYS = new Set([" ", "Enter", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]);
+
 /**
- * The action of a key press, or null. Keys typed into a field or pressed with a modifier are
- * never shortcuts; arrows, space, P and F act only in lecture mode.
+ * The action of a key press, or null. Keys typed into a field, pressed with a modifier, or that
+ * a focused control uses itself are never shortcuts; arrows, space, P and F act only in lecture
+ * mode.
  */
 export function shortcutFor(
   e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">,
-  inField: boolean,
+  focus: FocusKind,
   lecture: boolean,
 ): ShortcutAction | null {
-  if (inField || e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (focus === "typing" || e.ctrlKey || e.metaKey || e.altKey) return null;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (focus === "control" && CONTROL_KEYS.has(key)) return null;
   if (key === "?") return { kind: "cheatSheet" };
   if (key === "l") return { kind: "lecture" };
   const n = Number.parseInt(key, 10);
@@ -46,12 +54,14 @@ export function shortcutFor(
   return null;
 }
 
-/** True when the key goes to a control that needs it (a field, a slider, a menu, a button). */
-export function isInField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return (
-    /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY|A)$/.test(target.tagName) ||
-    target.getAttribute("role") === "region"
-  );
+/** What kind of element a key press goes to (see `shortcutFor`). */
+export function focusKind(target: EventTarget | null): FocusKind {
+  if (!(target instanceof HTMLElement)) return "none";
+  if (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName)) return "typing";
+  if (target instanceof HTMLInputElement)
+    return /^(checkbox|radio|range|button|submit|reset|color|file)$/.test(target.type)
+      ? "control"
+      : "typing";
+  const control = /^(BUTTON|A|SUMMARY)$/.test(target.tagName) || target.tabIndex >= 0;
+  return control ? "control" : "none";
 }

@@ -59,7 +59,7 @@ export function SharePanel() {
           setOpen(!open);
         }}
       >
-        Share this view
+        Share<span className="visually-hidden"> this view</span>
       </button>
       {open && (
         <section id="share-panel" className="share-panel" aria-label="Share this view">
