@@ -18,6 +18,7 @@ import {
 } from "../workers/imagenet/api";
 import { type CallOptions, RemoteError } from "../workers/rpc/client";
 import type { WorkerClient } from "../workers/rpc/connectWorker";
+import { clampInt } from "./clampInt";
 import { GALLERY } from "./gallery";
 import { latestOnly } from "./latestOnly";
 import { STORIES, type StoryId } from "./stories";
@@ -494,10 +495,6 @@ interface ModelRequest {
 
 /** The value range a model loaded from disk expects its pixels in. */
 export type InputRange = [number, number];
-
-/** `x` rounded into [min, max]; `fallback` if it is not a finite number. */
-const clampInt = <F>(x: number, min: number, max: number, fallback: F) =>
-  Number.isFinite(x) ? Math.max(min, Math.min(max, Math.round(x))) : fallback;
 
 /** `next` within the engine's limits (steps 1..MAX_PGD_STEPS, the target a class), else `prev`'s. */
 function validSettings(next: AttackSettings, prev: AttackSettings): AttackSettings {

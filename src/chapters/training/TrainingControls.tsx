@@ -5,11 +5,11 @@ import { LevelSlider } from "../../components/controls/LevelSlider";
 import { TRAINING_METHODS, type TrainingMethod } from "../../engine/digits/adversarial/types";
 import { selectTrainingActions, useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
+import { MAX_TRAINING_SEED, TRAINING_BUDGETS } from "../../store/training/trainingStore";
 import { METHOD_INFO } from "./methodInfo";
 import { applyPreset, OVERFITTING } from "./presets";
 
 const selectControls = (s: TrainingStore) => ({ setup: s.setup, phase: s.phase });
-const BUDGETS = [1, 2, 3, 5, 10];
 const SPEEDS = [
   { label: "full speed", delayMs: 0 },
   { label: "slow", delayMs: 150 },
@@ -195,12 +195,13 @@ export function TrainingControls() {
             type="number"
             className="seed-input"
             min={1}
-            max={9999}
+            max={MAX_TRAINING_SEED}
             step={1}
             value={setup.seed}
             onChange={(e) => {
               const seed = Number(e.target.value);
-              if (Number.isInteger(seed) && seed >= 1 && seed <= 9999) actions.configure({ seed });
+              if (Number.isInteger(seed) && seed >= 1 && seed <= MAX_TRAINING_SEED)
+                actions.configure({ seed });
             }}
           />
         </label>
@@ -210,7 +211,7 @@ export function TrainingControls() {
             value={setup.budgetEpochs}
             onChange={(e) => actions.configure({ budgetEpochs: Number(e.target.value) })}
           >
-            {BUDGETS.map((b) => (
+            {TRAINING_BUDGETS.map((b) => (
               <option key={b} value={b}>
                 {b} epoch{b === 1 ? "" : "s"}
               </option>

@@ -10,7 +10,7 @@ import {
   selectTransferResult,
   useTransfer,
 } from "../../store/digits/transfer";
-import { MATRIX_MODELS } from "../../store/digits/transferStore";
+import { MATRIX_MODELS, MAX_TRANSFER_STEPS } from "../../store/digits/transferStore";
 
 const name = (i: number) => DIGIT_MODEL_INFO[MATRIX_MODELS[i]].shortName;
 
@@ -51,12 +51,12 @@ export function TransferMatrixPanel() {
             <input
               type="number"
               min={1}
-              max={40}
+              max={MAX_TRANSFER_STEPS}
               value={attack.steps}
               aria-label="transfer PGD steps"
               onChange={(e) => {
                 const steps = Math.round(Number(e.target.value));
-                if (steps >= 1 && steps <= 40) actions.setAttack({ steps });
+                if (steps >= 1 && steps <= MAX_TRANSFER_STEPS) actions.setAttack({ steps });
               }}
             />
           </label>

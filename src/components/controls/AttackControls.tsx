@@ -1,4 +1,5 @@
 import { selectActions, useLab } from "../../store";
+import { MAX_PGD_STEPS } from "../../store/labStore";
 import { selectAttackKind, selectRandomStart, selectSteps } from "../../store/selectors";
 import { TargetPicker } from "./TargetPicker";
 
@@ -30,12 +31,12 @@ export function AttackControls() {
               <input
                 type="number"
                 min={1}
-                max={100}
+                max={MAX_PGD_STEPS}
                 value={steps}
                 aria-label="PGD steps"
                 onChange={(e) => {
                   const steps = Math.round(Number(e.target.value));
-                  if (steps >= 1 && steps <= 100) actions.updateSettings({ steps });
+                  if (steps >= 1 && steps <= MAX_PGD_STEPS) actions.updateSettings({ steps });
                 }}
               />
             </label>

@@ -3,6 +3,7 @@ import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import { errorMessage } from "../../engine/errorMessage";
+import { clampInt } from "../clampInt";
 import type { DigitsStore } from "./digitsStore";
 import { DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
 
@@ -39,10 +40,6 @@ export const initialTransferState = (): TransferState => ({
   attack: { kind: "fgsm", epsLevel: 26, steps: 5 },
   result: null,
 });
-
-/** `x` rounded into [min, max]; `fallback` if it is not a finite number. */
-const clampInt = (x: number, min: number, max: number, fallback: number) =>
-  Number.isFinite(x) ? Math.max(min, Math.min(max, Math.round(x))) : fallback;
 
 /** The models in matrix order: rows (crafted on) and columns (evaluated on). */
 export const MATRIX_MODELS: readonly DigitModelKind[] = DIGIT_MODEL_KINDS;
