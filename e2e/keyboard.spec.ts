@@ -87,4 +87,10 @@ test("chapter 5 by keyboard alone: start a run and pause it; lecture mode's shor
   const level = Number((await eps.innerText()).match(/ε = (\d+)\/255/)?.[1]);
   await page.keyboard.press("ArrowRight");
   await expect(eps).toContainText(`ε = ${level + 1}/255`);
+  // Presenter view: P hides the prose, the visible toggle brings it back.
+  const prose = page.locator("#prank .prose").first();
+  await page.keyboard.press("p");
+  await expect(prose).toBeHidden();
+  await page.getByRole("button", { name: "Hide prose" }).click();
+  await expect(prose).toBeVisible();
 });

@@ -90,7 +90,10 @@ function CheatSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
  * the training run, and a cheat sheet on `?`.
  */
 export function LectureControls() {
-  const { on, hideProse, cheatSheet, toggle, setCheatSheet } = useStore(lectureStore, select);
+  const { on, hideProse, cheatSheet, toggle, toggleProse, setCheatSheet } = useStore(
+    lectureStore,
+    select,
+  );
   useEffect(() => {
     document.documentElement.classList.toggle("lecture", on);
     document.documentElement.classList.toggle("hide-prose", on && hideProse);
@@ -116,6 +119,22 @@ export function LectureControls() {
       >
         Lecture mode
       </button>
+      {on && (
+        <>
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={hideProse}
+            onClick={toggleProse}
+            title="P"
+          >
+            Hide prose
+          </button>
+          <button type="button" className="button secondary" onClick={toggleFullscreen} title="F">
+            Full screen
+          </button>
+        </>
+      )}
       <CheatSheet open={cheatSheet} onClose={() => setCheatSheet(false)} />
     </>
   );
