@@ -84,7 +84,7 @@ test("chapter 5 by keyboard alone: start a run and pause it; lecture mode's shor
   await page.keyboard.press("1");
   await expect(page).toHaveURL(/#prank$/);
   const eps = page.locator("#prank .eps-value");
-  const level = Number((await eps.innerText()).match(/ε = (\d+)\/255/)?.[1]);
+  const level = Number(((await eps.textContent()) ?? "").match(/ε = (\d+)\/255/)?.[1]);
   await page.keyboard.press("ArrowRight");
   await expect(eps).toContainText(`ε = ${level + 1}/255`);
   // Presenter view: P hides the prose, the visible toggle brings it back.
