@@ -3,8 +3,9 @@ import { type Choice, RadioChoice } from "../../components/controls/RadioChoice"
 import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
 import { TestDigitStepper } from "../../components/controls/TestDigitStepper";
+import { ZOO } from "../../engine/attacks/zoo/registry";
 import { DIGIT_MODEL_INFO, DIGIT_MODEL_KINDS } from "../../engine/digits/digitModelKinds";
-import { displayName } from "../../engine/models/classNames";
+import { displayName, GIBBON } from "../../engine/models/classNames";
 import { useLab } from "../../store";
 import type { LabStore } from "../../store/labStore";
 import {
@@ -51,10 +52,14 @@ function SubjectLine() {
         answer; targeted ones (targeted FGSM, JSMA) aim at the next digit.
       </p>
     );
+  const aim =
+    target === null
+      ? `“${displayName(GIBBON)}” (chapter 1's attack has no target)`
+      : `“${displayName(target)}” (chapter 1's target)`;
   return (
     <p className="hint">
       {caption || "Chapter 1's photo"}, classified by {model}. Untargeted attacks push it away from
-      its top answer; targeted FGSM aims at “{displayName(target ?? 368)}” (chapter 1's target).
+      its top answer; targeted FGSM aims at {aim}.
     </p>
   );
 }
@@ -63,11 +68,12 @@ function SubjectLine() {
 function StepLine() {
   const step = useZoo(selectZooStep);
   const run = useZoo(selectZooComparison);
-  const attacks = run?.status === "running" ? run.result?.rows.length : undefined;
-  if (!step || attacks === undefined) return null;
+  if (!step || run?.status !== "running") return null;
+  // Not a live region: a screen reader would announce every iteration (the bar's line says
+  // which attacks are done).
   return (
-    <p className="hint" aria-live="polite">
-      Attack {step.index + 1}: iteration {step.done} of at most {step.total}
+    <p className="hint">
+      {ZOO[step.id].name}: iteration {step.done} of at most {step.total}
     </p>
   );
 }

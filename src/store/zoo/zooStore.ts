@@ -35,6 +35,7 @@ export type ZooSortKey =
 
 /** How far the current attack of a comparison has got (iterations). */
 export interface ZooStep {
+  id: ZooAttackId;
   index: number;
   done: number;
   total: number;
@@ -138,7 +139,8 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
         const onProgress = (p: ZooCompareProgress) => {
           if (p.start) partial = { ...p.start, rows: [] };
           if (!partial) return;
-          set({ step: p.row || p.start ? null : { index: p.index, done: p.done, total: p.total } });
+          const step = { id: attacks[p.index].id, index: p.index, done: p.done, total: p.total };
+          set({ step: p.row || p.start ? null : step });
           if (!p.row && !p.start) return; // a step: only the step line changes
           if (p.row) partial = { ...partial, rows: [...partial.rows, p.row] };
           report({ done: partial.rows.length, total: attacks.length, partial });
