@@ -6,6 +6,7 @@ import type { ZooCompareRow, ZooComparison } from "../../engine/attacks/zoo/comp
 import { ZOO } from "../../engine/attacks/zoo/registry";
 import { displayName } from "../../engine/models/classNames";
 import { perturbationBytes } from "../../engine/pixels";
+import { argMax } from "../../engine/topK";
 import { selectZooActions, selectZooSort, useZoo } from "../../store/zoo";
 import { sortZooRows } from "../../store/zoo/sortRows";
 import type { ZooSortKey } from "../../store/zoo/zooStore";
@@ -52,9 +53,8 @@ function SortHeader({ column }: { column: (typeof COLUMNS)[number] }) {
 
 /** The class a row ends on, by name (photos) or digit, with its confidence. */
 function topOne(row: ZooCompareRow, photo: boolean): string {
-  const p = Math.max(...row.probs);
-  const k = row.probs.indexOf(p);
-  return `${photo ? displayName(k) : `digit ${k}`} ${formatPercent(p)}`;
+  const k = argMax(row.probs);
+  return `${photo ? displayName(k) : `digit ${k}`} ${formatPercent(row.probs[k])}`;
 }
 
 /** One attack's row; its perturbation image is built once per row and gain. */

@@ -1,7 +1,6 @@
 import "./lecture.css";
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
-import { MAX_EPSILON_LEVELS } from "../../engine/attacks/params";
 import { labStore } from "../../store";
 import { type LectureState, lectureStore } from "../../store/lecture";
 import { focusKind, SHORTCUTS, type ShortcutAction, shortcutFor } from "./shortcuts";
@@ -38,7 +37,7 @@ const PERFORM: {
   },
   eps: ({ delta }) => {
     const { settings, actions } = labStore.getState();
-    actions.setEpsLevel(Math.min(MAX_EPSILON_LEVELS, Math.max(0, settings.epsLevel + delta)));
+    actions.setEpsLevel(settings.epsLevel + delta); // the store keeps it within 0..32
   },
   runPause: () => void runOrPause(),
 };

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useCloseOnEscape } from "./useCloseOnEscape";
 
 /** The link to the view on screen, from the stores (loaded with the panel, not with chapter 1). */
 async function linkToThisView(): Promise<string> {
@@ -30,13 +31,14 @@ export function SharePanel() {
       setLink(url);
       if (canvas.current) void drawQr(canvas.current, url);
     });
-    const close = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", close);
     return () => {
       live = false;
-      window.removeEventListener("keydown", close);
     };
   }, [open]);
+  useCloseOnEscape(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
 
   const copy = async () => {
     try {

@@ -1,6 +1,7 @@
 import "./nav.css";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { CHAPTERS } from "../../chapters/chapterList";
+import { useCloseOnEscape } from "./useCloseOnEscape";
 import { useCurrentChapter } from "./useCurrentChapter";
 
 const IDS = CHAPTERS.map((c) => c.id);
@@ -12,12 +13,10 @@ const IDS = CHAPTERS.map((c) => c.id);
 export function TableOfContents() {
   const current = useCurrentChapter(IDS);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", close);
-    return () => window.removeEventListener("keydown", close);
-  }, [open]);
+  useCloseOnEscape(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   return (
     <nav className={`toc${open ? " open" : ""}`} aria-label="Chapters">
       <button

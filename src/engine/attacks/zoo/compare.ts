@@ -1,15 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { toRgbaBytes } from "../../pixels";
+import { argMax } from "../../topK";
 import type { LogitsFn } from "../../types";
 import type { IterationControl } from "../iterate";
-import {
-  runZooAttack,
-  ZOO,
-  type ZooAttackId,
-  type ZooDomain,
-  type ZooParams,
-  zooParams,
-} from "./registry";
+import { runZooAttack, ZOO, type ZooAttackId, type ZooDomain, type ZooParams } from "./registry";
 import { type PerturbationSize, perturbationSizes } from "./sizes";
 import type { TracePoint } from "./trace";
 
@@ -72,10 +66,9 @@ export async function compareRow(
       toRgbaBytes(image),
       perturbationSizes(x, run.adversarial),
     ]).finally(() => tf.dispose([probsT, image]));
-    const top = probs.indexOf(Math.max(...probs));
+    const top = argMax(probs);
     const success = ZOO[id].targeted ? top === target : top !== label;
-    const { forward, backward, trace } = run;
-    const params = zooParams(id, attack.params, domain);
+    const { forward, backward, trace, params } = run;
     return { id, params, advRgba, probs, success, size, forward, backward, ms, trace };
   } finally {
     run.adversarial.dispose();
@@ -126,11 +119,11 @@ export interface ZooCompareProgress {
   row?: ZooCompareRow;
 }
 
-/** The model's top-1 on x [1, ...]: the class an untargeted attack must leave. */
-export async function cleanTop(f: LogitsFn, x: tf.Tensor): Promise<number> {
-  const top = tf.tidy(() => tf.argMax(f(x), 1));
-  const [value] = await top.data().finally(() => top.dispose());
-  return value;
+/** The model's top-1 on x [1, ...] (the class an untargeted attack must leave) and its classes. */
+async function cleanTop(f: LogitsFn, x: tf.Tensor): Promise<{ label: number; classes: number }> {
+  const logits = tf.tidy(() => f(x));
+  const values = await logits.data().finally(() => logits.dispose());
+  return { label: argMax(values), classes: values.length };
 }
 
 /** Runs a comparison inside a worker job: progress per iteration and per row, pauses, cancel. */
@@ -145,10 +138,9 @@ export async function compareInJob(
     between?: () => Promise<void>;
   },
 ): Promise<ZooComparison> {
-  const label = await cleanTop(f, x);
+  const { label, classes } = await cleanTop(f, x);
   const image = tf.tidy(() => tf.squeeze(x, [0]) as tf.Tensor3D);
   const cleanRgba = await toRgbaBytes(image).finally(() => image.dispose());
-  const classes = tf.tidy(() => f(x).shape[1]);
   // No target given: the class after the clean answer (the digits' convention).
   const target = request.target ?? (label + 1) % classes;
   job.progress({ index: 0, done: 0, total: 1, start: { label, target, cleanRgba } });

@@ -44,8 +44,12 @@ export interface ZooRun {
   backward: number;
 }
 
-/** `runZooAttack`'s result: the run, the model's forward passes, and the trace if asked for. */
+/**
+ * `runZooAttack`'s result: the run, the settings it ran with, the model's forward passes, and
+ * the trace if asked for.
+ */
 export interface ZooResult extends ZooRun {
+  params: ZooParams;
   forward: number;
   trace: TracePoint[];
 }
@@ -326,8 +330,8 @@ export async function runZooAttack(
   };
   const recorder = trace ? traceRecorder(f, x, (attack.targeted ? targets : labels)[0]) : null;
   try {
-    const p = zooParams(id, overrides, domain);
-    const r = await attack.run(counted, x, labels, targets, p, {
+    const params = zooParams(id, overrides, domain);
+    const r = await attack.run(counted, x, labels, targets, params, {
       ...control,
       observe: recorder?.observe ?? control.observe,
     });
@@ -336,6 +340,7 @@ export async function runZooAttack(
     return {
       adversarial: rounded,
       backward: r.backward,
+      params,
       forward,
       trace: (await recorder?.read()) ?? [],
     };
