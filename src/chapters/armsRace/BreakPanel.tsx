@@ -9,13 +9,14 @@ import {
 } from "../../store/armsRace";
 import { MAX_ATTACK_RADIUS, SMOOTH_ATTACK } from "../../store/armsRace/smoothingStore";
 import type { CertificateView, SmoothAttackView } from "../../workers/digits/armsRaceApi";
+import { breakVerdict } from "./breakVerdict";
 import { CertificateWords } from "./CertifyPanel";
 
 /** The attacked digit's verdicts, set against the clean digit's certificate. */
 function Outcome({ a, clean }: { a: SmoothAttackView; clean: CertificateView }) {
   const R = clean.radius;
-  const kept = a.certificate.prediction === clean.prediction;
   const inside = R !== null && a.distance < R;
+  const verdict = breakVerdict(a, clean);
   const change = a.adversarial.map((v, i) => v - clean.input[i]);
   return (
     <div className="certificate-row">
@@ -32,21 +33,8 @@ function Outcome({ a, clean }: { a: SmoothAttackView; clean: CertificateView }) 
               : `, beyond the certified radius R = ${R.toFixed(3)}.`}{" "}
           The base CNN alone, without noise, now reads it as <strong>{a.baseClass}</strong>.
         </p>
-        <p className="attack-verdict" role="status">
-          The smoothed classifier's answer{" "}
-          {kept
-            ? "did not change"
-            : a.certificate.prediction === null
-              ? "is now too close to call (abstain)"
-              : `changed to ${a.certificate.prediction}`}
-          .{" "}
-          {inside && !kept
-            ? "Inside R this should happen with probability at most α: a rare failure of the bound."
-            : inside
-              ? "As the certificate promised."
-              : R !== null && !kept
-                ? "Beyond R the guarantee says nothing, and here the attack won."
-                : ""}
+        <p className="attack-verdict" role="status" data-outcome={verdict.outcome}>
+          The smoothed classifier's answer {verdict.answer}. {verdict.comment}
         </p>
         <CertificateWords c={a.certificate} />
       </div>
