@@ -120,8 +120,10 @@ const EXPLAINERS: Record<ZooAttackId, Explainer> = {
         the best other one, with a margin <i>κ</i> (0 by default). Writing{" "}
         <Tex>{String.raw`x' = \tfrac{1}{2}(\tanh w + 1)`}</Tex> keeps every pixel inside [0, 1] for
         any <i>w</i>, so Adam can roam freely. A binary search on the weight <i>c</i>, from 1, keeps
-        the smallest successful change. The papers run thousands of Adam steps at rate 0.01; a
-        browser affords 100 per value of <i>c</i> on digits, at 0.1, and 10 on photos, at 0.01.
+        the smallest successful change, and a change counts as a success only once the margin
+        reaches <i>κ</i> (the table's logit margin column shows how far it went). The papers run
+        thousands of Adam steps at rate 0.01; a browser affords 100 per value of <i>c</i> on digits,
+        at 0.1, and 10 on photos, at 0.01.
       </>
     ),
     tex: String.raw`\min_w\ \lVert x' - x \rVert_2^2 + c \cdot \max\!\Big(Z_y(x') - \max_{j \ne y} Z_j(x'),\ -\kappa\Big)`,

@@ -18,6 +18,7 @@ const COLUMNS: { key: ZooSortKey; label: string }[] = [
   { key: "name", label: "Attack" },
   { key: "success", label: "Success" },
   { key: "confidence", label: "Top-1 after" },
+  { key: "margin", label: "Logit margin" },
   { key: "l0", label: "L0 (values changed)" },
   { key: "l2", label: "L2" },
   { key: "linf", label: "L∞" },
@@ -55,6 +56,12 @@ function SortHeader({ column }: { column: (typeof COLUMNS)[number] }) {
 function topOne(row: ZooCompareRow, photo: boolean): string {
   const k = argMax(row.probs);
   return `${photo ? displayName(k) : `digit ${k}`} ${formatPercent(row.probs[k])}`;
+}
+
+/** The margin reached, with the margin C&W was asked for when it is not 0: "2.13 (κ = 2)". */
+function marginCell(row: ZooCompareRow): string {
+  const kappa = row.id === "cw" ? row.params.confidence : 0;
+  return `${formatDecimal(row.margin, 0.01)}${kappa > 0 ? ` (κ = ${kappa})` : ""}`;
 }
 
 /** One attack's row; its perturbation image is built once per row and gain. */
@@ -97,6 +104,7 @@ const ResultRow = memo(function ResultRow({
       </td>
       <td>{row.success ? "yes" : "no"}</td>
       <td>{topOne(row, photo)}</td>
+      <td>{marginCell(row)}</td>
       <td>{row.size.l0.toLocaleString("en")}</td>
       <td>{bothUnits(row.size.l2)}</td>
       <td>{bothUnits(row.size.linf)}</td>
@@ -145,7 +153,10 @@ export const ZooResultsTable = memo(function ZooResultsTable({
       <p className="panel-note">
         Every perturbation is shown at the same amplification, ×{formatDecimal(gain)} (mid grey: no
         change), so fainter means smaller. Sizes are of the change x′ − x, in [0,1] units and in
-        8-bit grey levels.{running ? " Rows appear as each attack finishes." : ""}
+        8-bit grey levels. The logit margin is how far past the decision boundary the attack went
+        (the best other logit minus the clean class's; for targeted attacks, the target's minus the
+        best other): above 0 where it succeeded, and at least κ where C&W succeeded.
+        {running ? " Rows appear as each attack finishes." : ""}
       </p>
       <Scroller label="comparison table">
         <table className="zoo-table" aria-label="attack comparison results">

@@ -17,7 +17,10 @@ export interface CarliniWagnerOptions {
   binarySearchSteps?: number;
   /** The first c: the weight of the margin loss against the squared L2 distance. */
   initialConst?: number;
-  /** kappa: how far past the boundary the margin must go. */
+  /**
+   * kappa: how far past the boundary the logit margin must go. A candidate counts as a success
+   * (and can be kept) only once it does, as in the authors' code (nn_robust_attacks' `compare`).
+   */
   confidence?: number;
   learningRate?: number;
   /** `labels` are targets to reach, not true classes to leave. */
@@ -39,7 +42,7 @@ export const CW_DEFAULTS = {
 export interface CarliniWagnerResult {
   /** The smallest successful example found for each input (the input itself if none). */
   adversarial: tf.Tensor;
-  /** Per example: whether any c succeeded, and the L2 size of what is returned. */
+  /** Per example: whether any c reached the margin kappa, and the L2 size of what is returned. */
   success: boolean[];
   distance: number[];
   /** Gradient steps taken in all (each one forward and one backward pass). */
@@ -48,7 +51,7 @@ export interface CarliniWagnerResult {
 
 /**
  * Per example [N], how far logits Z are from the goal: the labelled logit minus the best other
- * one (untargeted), or the reverse (targeted). Below 0, the attack has succeeded.
+ * one (untargeted), or the reverse (targeted). Below -kappa, the attack has succeeded.
  */
 function gap(z: tf.Tensor2D, oneHot: tf.Tensor2D, targeted: boolean): tf.Tensor1D {
   return tf.tidy(() => {
@@ -162,12 +165,12 @@ export async function carliniWagnerL2(
           );
           cost?.dispose();
           backward++;
-          // Keep every example's smallest success so far.
+          // Keep every example's smallest success so far: past the boundary by at least kappa.
           const [candidate, ok, d] = tf.tidy(() => {
             const xAdv = o.eightBit ? quantize8bit(image(w)) : image(w);
             return [
               xAdv,
-              tf.less(gap(f(xAdv), oneHot, o.targeted), 0),
+              tf.less(gap(f(xAdv), oneHot, o.targeted), -o.confidence),
               tf.sqrt(tf.sum(tf.square(flat(tf.sub(xAdv, x))), 1)),
             ];
           });

@@ -8,6 +8,7 @@ const row = (id: ZooCompareRow["id"], l2: number, success: boolean, ms: number):
   advRgba: new Uint8ClampedArray(4),
   probs: Float32Array.from([0.2, 0.8]),
   success,
+  margin: success ? 1 : -1,
   size: { l0: 1, l2, linf: l2 / 2 },
   forward: 1,
   backward: 1,

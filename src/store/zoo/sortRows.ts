@@ -7,6 +7,7 @@ const VALUE: Record<ZooSortKey, (r: ZooCompareRow) => number | string> = {
   name: (r) => ZOO[r.id].name,
   success: (r) => Number(r.success),
   confidence: (r) => Math.max(...r.probs),
+  margin: (r) => r.margin,
   l0: (r) => r.size.l0,
   l2: (r) => r.size.l2,
   linf: (r) => r.size.linf,

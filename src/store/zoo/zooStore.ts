@@ -27,6 +27,7 @@ export type ZooSortKey =
   | "name"
   | "success"
   | "confidence"
+  | "margin"
   | "l0"
   | "l2"
   | "linf"

@@ -41,6 +41,26 @@ describe("the attack zoo's comparison on one digit, through the digits worker's 
     expect(await tensors()).toBe(before);
   });
 
+  it("gives each row its logit margin, and C&W's reaches the kappa it was asked for", async () => {
+    const cw = (confidence: number): ZooChoice => ({
+      id: "cw",
+      params: { steps: 30, binarySearchSteps: 3, confidence },
+    });
+    const { rows } = await worker.client.call("zooCompare", {
+      kind: "cnn",
+      index: 0,
+      attacks: [{ id: "fgsm", params: { eps: 0 } }, cw(0), cw(3)],
+    });
+    const [none, plain, confident] = rows;
+    console.info(`C&W margins: kappa 0 ${plain.margin}, kappa 3 ${confident.margin}`);
+    expect(none.success).toBe(false);
+    expect(none.margin).toBeLessThan(0);
+    for (const r of [plain, confident]) expect(r.success).toBe(r.margin > 0);
+    expect(confident.success).toBe(true);
+    expect(confident.margin).toBeGreaterThan(3);
+    expect(plain.margin).toBeLessThan(confident.margin);
+  }, 120_000);
+
   it("refuses a digit that does not exist", async () => {
     const args = { kind: "cnn" as const, index: -1, attacks: [] };
     await expect(worker.client.call("zooCompare", args)).rejects.toThrow(/no test digit/);

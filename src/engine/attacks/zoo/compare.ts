@@ -18,6 +18,12 @@ export interface ZooCompareRow {
   probs: Float32Array;
   /** Left the clean top-1 (untargeted) or reached the target (targeted). */
   success: boolean;
+  /**
+   * How far past the decision boundary the logits went: the best other logit minus the clean
+   * class's (untargeted), or the target's minus the best other (targeted). Above 0 where the
+   * attack succeeded; C&W asks for at least its kappa.
+   */
+  margin: number;
   /** Size of the change in [0,1] units (L0: values changed, channels counted apart). */
   size: PerturbationSize;
   forward: number;
@@ -41,6 +47,16 @@ export interface ZooCompareRequest {
   target: number;
 }
 
+/**
+ * The logit margin past the boundary: logits of the class to reach (`targeted`) minus the best
+ * other, or the best other minus the class to leave. Pure.
+ */
+export function logitMargin(logits: ArrayLike<number>, cls: number, targeted: boolean): number {
+  const others = Array.from(logits).filter((_, k) => k !== cls);
+  const past = Math.max(...others) - logits[cls];
+  return targeted ? -past : past;
+}
+
 /** Runs one attack of a comparison on x and measures it. */
 export async function compareRow(
   f: LogitsFn,
@@ -59,17 +75,21 @@ export async function compareRow(
   });
   const ms = performance.now() - t0;
   try {
-    const probsT = tf.tidy(() => tf.softmax(f(run.adversarial)));
+    const logitsT = tf.tidy(() => f(run.adversarial));
+    const probsT = tf.tidy(() => tf.softmax(logitsT));
     const image = tf.tidy(() => tf.squeeze(run.adversarial, [0]) as tf.Tensor3D);
-    const [probs, advRgba, [size]] = await Promise.all([
+    const [logits, probs, advRgba, [size]] = await Promise.all([
+      logitsT.data(),
       probsT.data() as Promise<Float32Array>,
       toRgbaBytes(image),
       perturbationSizes(x, run.adversarial),
-    ]).finally(() => tf.dispose([probsT, image]));
+    ]).finally(() => tf.dispose([logitsT, probsT, image]));
     const top = argMax(probs);
-    const success = ZOO[id].targeted ? top === target : top !== label;
+    const { targeted } = ZOO[id];
+    const success = targeted ? top === target : top !== label;
+    const margin = logitMargin(logits, targeted ? target : label, targeted);
     const { forward, backward, trace, params } = run;
-    return { id, params, advRgba, probs, success, size, forward, backward, ms, trace };
+    return { id, params, advRgba, probs, success, margin, size, forward, backward, ms, trace };
   } finally {
     run.adversarial.dispose();
   }
