@@ -48,7 +48,8 @@ export function LatentTable() {
         Each test digit is pulled toward the centroid of the next class ((label + 1) mod 10).
         Distances are in latent units (the 16 or 2 coordinates of the code); "read as target" means
         chapter 2's CNN reads the reconstruction as the target class. The last column attacks the
-        CNN directly with targeted PGD, the same ε and iterations.
+        CNN directly with targeted PGD, the same ε and iterations; all three (attack, noise and PGD)
+        are rounded to 8-bit grey levels before they are read.
       </p>
       <div className="demo-toolbar">
         <NumberSelect

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { pgd } from "../attacks/pgd";
 import { countHits } from "../digits/evaluate";
+import { quantize8bit } from "../pixels";
 import type { LogitsFn } from "../types";
 import {
   codeDistance,
@@ -34,6 +35,20 @@ export interface LevelSums {
 }
 
 /**
+ * The CNN attacked directly: targeted PGD toward `targets`, the same eps and steps, rounded to
+ * 8 bits as the latent attack and the noise are (eps on the grid keeps it in the ball).
+ */
+export function cnnBaseline(
+  cnn: LogitsFn,
+  x: tf.Tensor,
+  targets: tf.Tensor1D,
+  eps: number,
+  steps: number,
+): tf.Tensor {
+  return tf.tidy(() => quantize8bit(pgd(cnn, x, targets, { eps, steps, targeted: true })));
+}
+
+/**
  * One eps on a batch x [N, 28, 28, 1] with target classes [N]: the latent attack toward each
  * target's centroid code vs random sign noise of the same size, and the CNN attacked directly.
  * `centroids` is [10, latent].
@@ -59,7 +74,7 @@ export async function measureLevel(
     const before = codeDistance(vae, x, codes);
     const moved = (x2: tf.Tensor) => tf.sum(tf.sub(before, codeDistance(vae, x2, codes)));
     const reconHits = (x2: tf.Tensor) => countHits(cnn(reconstruct(vae, x2)), targets);
-    const cnnAdv = pgd(cnn, x, targets, { eps, steps: settings.steps, targeted: true });
+    const cnnAdv = cnnBaseline(cnn, x, targets, eps, settings.steps);
     return tf.stack([
       moved(attacked),
       moved(noisy),
