@@ -70,4 +70,24 @@ describe("CERTIFY", () => {
     ).rejects.toThrow(RangeError);
     x.dispose();
   });
+
+  it("draws every batch's noise from its own stream: no batch repeats across neighbouring seeds", async () => {
+    const x = tf.zeros([1, 6]);
+    // With x = 0 the noisy copies are the noise itself: record each batch's first values.
+    const seen = new Map<string, string>();
+    const spy =
+      (run: string): LogitsFn =>
+      (noisy) => {
+        const key = Array.from(noisy.dataSync().subarray(0, 6), (v) => v.toFixed(6)).join(",");
+        expect(seen.get(key), `${run} reuses the noise of ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, run);
+        return tf.zeros([noisy.shape[0], 2]);
+      };
+    for (const seed of [1, 2, 3]) {
+      const settings = { sigma: 0.5, n0: 10, n: 40, alpha: 0.01, batchSize: 10, seed };
+      await certify(spy(`seed ${seed}`), x, settings);
+    }
+    expect(seen.size).toBe(3 * 5);
+    x.dispose();
+  });
 });

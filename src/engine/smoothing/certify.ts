@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { streamSeed } from "../random";
 import type { LogitsFn } from "../types";
 import { certifiedRadius, clopperPearsonLower } from "./bounds";
 
@@ -36,6 +37,7 @@ export interface Certificate {
  * Votes of `f` over `count` copies of one input x [1, ...] with Gaussian noise of std `sigma`
  * (not clipped to [0,1]: the base classifier was trained on such inputs), `batchSize` per pass.
  * `between` is awaited after each pass with the samples drawn so far (a worker's checkpoint).
+ * Each pass draws its noise from its own stream of `seed` (see `streamSeed`).
  */
 export async function noisyVotes(
   f: LogitsFn,
@@ -52,7 +54,7 @@ export async function noisyVotes(
       const copies = tf.tile(x, [size, ...x.shape.slice(1).map(() => 1)]);
       const noisy = tf.add(
         copies,
-        tf.randomNormal(copies.shape, 0, sigma, "float32", options.seed + b),
+        tf.randomNormal(copies.shape, 0, sigma, "float32", streamSeed(options.seed, b)),
       );
       const logits = f(noisy);
       return tf.sum(tf.oneHot(tf.argMax(logits, 1), logits.shape[1]), 0);
@@ -96,11 +98,16 @@ export async function certify(
 ): Promise<Certificate> {
   assertSettings(settings);
   const { sigma, n0, n, alpha, batchSize, seed } = settings;
-  const selection = await noisyVotes(f, x, sigma, n0, { batchSize, seed, between });
+  // Selection and estimation draw from separate streams of the seed: the n samples are fresh.
+  const selection = await noisyVotes(f, x, sigma, n0, {
+    batchSize,
+    seed: streamSeed(seed, 0),
+    between,
+  });
   const top = argmax(selection);
   const estimation = await noisyVotes(f, x, sigma, n, {
     batchSize,
-    seed: seed + 1_000_003,
+    seed: streamSeed(seed, 1),
     between: between && ((drawn) => between(n0 + drawn)),
   });
   const pA = clopperPearsonLower(estimation[top], n, alpha);

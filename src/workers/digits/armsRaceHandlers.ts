@@ -10,6 +10,7 @@ import { buildDigitModel, digitLogits } from "../../engine/digits/digitModels";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { pickDigits } from "../../engine/digits/mnistFormat";
 import { quantize8bit } from "../../engine/pixels";
+import { streamSeed } from "../../engine/random";
 import { largestCertifiableRadius } from "../../engine/smoothing/bounds";
 import { type Certificate, certify } from "../../engine/smoothing/certify";
 import { accuracyUnderNoise, trainNoisyModel } from "../../engine/smoothing/noisyTraining";
@@ -198,7 +199,9 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
       for (let i = 0; i < count; i++) {
         const { x } = sourceOf({ test: i });
         try {
-          const c = await certifyWith(b, x, { ...args, seed: args.seed + i }, job, {
+          // Each digit its own noise stream (a digit's batches then have their own in turn).
+          const seed = streamSeed(args.seed, i);
+          const c = await certifyWith(b, x, { ...args, seed }, job, {
             before: i * perDigit,
             total,
           });
