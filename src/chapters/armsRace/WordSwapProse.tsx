@@ -29,8 +29,12 @@ export function WordSwapProse() {
         through one layer, the average over the sentence. It is trained in your browser on 1,200
         review sentences written for Gibbon, and the page reports its accuracy on 300 it never saw.
         The attack may only swap neutral words (a noun for another noun, "our" for "my"), never an
-        opinion word or a negation, so a human still reads the same sentiment. Dotted words below
-        are the ones it may change.
+        opinion word or a negation, so every word that carries the opinion is still there. A swap
+        can still change the subject, though, and now and then what the sentence says about it: a
+        charger that "gets alarmingly hot" is faulty, a kettle that does is not. Food and drink are
+        split into those served hot and those served cold, so no soup that "arrived cold" becomes a
+        salad, but the groups know nothing else of context. Dotted words below are the ones it may
+        change.
       </p>
       <p>
         This is the principle behind the 2023 attacks on chatbots, not a chatbot attack. Zou et

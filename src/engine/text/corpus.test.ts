@@ -67,6 +67,15 @@ describe("the word groups a swap may use", () => {
     expect(new Set(grouped).size).toBe(grouped.length);
   });
 
+  it("never swap a food served hot for one served cold, so 'arrived cold' keeps its meaning", () => {
+    const hot = ["soup", "bread", "coffee", "tea", "pizza", "steak", "fries"];
+    const cold = ["salad", "sushi", "wine", "cake", "dessert"];
+    for (const words of Object.values(WORD_GROUPS)) {
+      const mixed = words.some((w) => hot.includes(w)) && words.some((w) => cold.includes(w));
+      expect(mixed, words.join(" ")).toBe(false);
+    }
+  });
+
   it("give every swappable word at least two others to become", () => {
     for (const words of Object.values(WORD_GROUPS)) expect(words.length).toBeGreaterThanOrEqual(3);
   });

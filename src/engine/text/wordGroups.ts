@@ -4,8 +4,8 @@ import type { WordGroups } from "./swapTable";
  * Neutral words of the corpus in groups of interchangeable words: determiners, object pronouns and
  * nouns (people, places, food, things, media, events, activities), split by number, by count or
  * mass use, and by a consonant or vowel sound ("...Vowel" groups follow "an"), so a swap keeps
- * the grammar. Opinion words, negations, contrast words, verbs, numbers and durations are left
- * out. Curated for Gibbon, MIT like the rest of the repository; a word is swapped only for another
+ * the grammar; food and drink also by how they are served, so "cold" keeps its meaning. Opinion
+ * words, negations, contrast words, verbs, numbers and durations are left out. Curated for Gibbon, MIT like the rest of the repository; a word is swapped only for another
  * word of its own group.
  */
 export const WORD_GROUPS: WordGroups = {
@@ -86,21 +86,13 @@ export const WORD_GROUPS: WordGroups = {
   ],
   placeVowel: ["airport", "airline", "apartment", "office"],
   transport: ["bus", "train", "flight", "ferry", "boat", "car", "bike"],
-  dish: [
-    "burger",
-    "cake",
-    "curry",
-    "dessert",
-    "dish",
-    "meal",
-    "pizza",
-    "salad",
-    "soup",
-    "steak",
-    "buffet",
-  ],
-  foodMass: ["bread", "rice", "meat", "pasta", "sushi", "food", "chicken", "fish", "sauce"],
-  drink: ["coffee", "tea", "wine", "chocolate"],
+  // Food and drink are split by how they are served, hot or cold: "the soup arrived cold" is a
+  // complaint, "the salad arrived cold" is not. Sushi, fish and wine (served either way, or cold
+  // with too few of their kind to swap among) are never swapped.
+  hotDish: ["burger", "curry", "dish", "meal", "pizza", "soup", "steak", "buffet"],
+  coldDish: ["cake", "dessert", "salad"],
+  hotFood: ["bread", "rice", "meat", "pasta", "food", "chicken", "sauce"],
+  hotDrink: ["coffee", "tea", "chocolate"],
   mealTime: ["breakfast", "lunch", "dinner"],
   foodPlural: ["chips", "dumplings", "fries", "noodles", "pancakes", "portions"],
   appliance: [
