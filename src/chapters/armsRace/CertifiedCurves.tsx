@@ -5,7 +5,6 @@ import { NumberSelect } from "../../components/controls/NumberSelect";
 import { RunButton } from "../../components/controls/RunButton";
 import { RunProgress } from "../../components/controls/RunProgress";
 import { formatPercent, formatWholePercent } from "../../components/format";
-import { Scroller } from "../../components/Scroller";
 import {
   certifiedAccuracy,
   certifiedAccuracyCurve,
@@ -20,22 +19,11 @@ import {
 } from "../../store/armsRace";
 import { CURVE_COUNTS, CURVE_N_CHOICES } from "../../store/armsRace/smoothingStore";
 import { SIGMAS } from "./CertifyPanel";
+import { CohenTable } from "./CohenTable";
 
 /** The radii the curves are drawn over (L2, pixels in [0,1]). */
 const CURVE_END = 2;
 const CURVE_STEP = 0.05;
-
-/**
- * Cohen et al.'s published certified accuracy on ImageNet (their table, from the paper's
- * repository locuslab/smoothing): ResNet-50 base classifiers, 500 test images, n0 = 100,
- * n = 100,000, alpha = 0.001; radii in [0,1] pixel units over 224x224x3 inputs.
- */
-const PAPER_RADII = [0, 0.5, 1, 1.5, 2, 2.5, 3] as const;
-const PAPER_ROWS = [
-  { sigma: "0.25", acc: [0.67, 0.49, 0, 0, 0, 0, 0] },
-  { sigma: "0.50", acc: [0.57, 0.46, 0.38, 0.28, 0, 0, 0] },
-  { sigma: "1.00", acc: [0.44, 0.38, 0.33, 0.26, 0.19, 0.15, 0.12] },
-] as const;
 
 function Controls() {
   const actions = useSmoothing(selectSmoothingActions);
@@ -70,40 +58,6 @@ function Controls() {
       />
       <RunProgress run={current ?? null} unit="noisy samples" />
     </div>
-  );
-}
-
-/** Cohen et al.'s own figures, with their setting. */
-function PaperTable() {
-  return (
-    <Scroller label="Cohen et al.'s certified accuracy">
-      <table className="paper-table" aria-label="Cohen et al.'s certified accuracy on ImageNet">
-        <caption>
-          The paper's figures (ImageNet, ResNet-50, 500 test images, n₀ = 100, n = 100,000, α =
-          0.001)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">σ</th>
-            {PAPER_RADII.map((r) => (
-              <th scope="col" key={r}>
-                r = {r.toFixed(1)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {PAPER_ROWS.map((row) => (
-            <tr key={row.sigma}>
-              <th scope="row">{row.sigma}</th>
-              {row.acc.map((a, i) => (
-                <td key={PAPER_RADII[i]}>{formatWholePercent(a)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Scroller>
   );
 }
 
@@ -160,7 +114,7 @@ export function CertifiedCurves() {
         formatY={formatWholePercent}
       />
       {summaries.length > 0 && <p className="caption">{summaries.join("; ")}.</p>}
-      <PaperTable />
+      <CohenTable />
     </section>
   );
 }

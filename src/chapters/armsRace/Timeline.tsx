@@ -56,7 +56,7 @@ const STOPS: readonly Stop[] = [
     demo: { href: "#free", label: "Chapter 6's cost table" },
   },
   {
-    year: 2020,
+    year: 2019,
     title: "Certified defences",
     text: "Instead of resisting the attacks tried so far, prove that no attack within a radius can change the answer. Randomized smoothing does it for any classifier, for small L2 radii.",
     paper: "cohen",

@@ -2,49 +2,10 @@ import { useMemo } from "react";
 import { KeySample } from "../../components/charts/SeriesKey";
 import { Scroller } from "../../components/Scroller";
 import { useStoreWhileVisible } from "../../components/VisibleSection";
-import type { TrainingMethod } from "../../engine/digits/adversarial/types";
 import { selectTrainingRuns, trainingStore } from "../../store/training";
 import { type CostRow, costTable } from "../../store/training/costTable";
 import { METHOD_INFO } from "./methodInfo";
-
-/**
- * The papers' own figures: CIFAR-10 at eps = 8/255, as Wong et al. (2020) tabulate them (their
- * Table 1 and their code's README; free training's row is Shafahi et al.'s 2019 result, PGD
- * training's Madry et al.'s recipe). Quoted, never computed.
- */
-const PAPER_ROWS: {
-  method: TrainingMethod;
-  source: string;
-  setting: string;
-  clean: string;
-  robust: string;
-  time: string;
-}[] = [
-  {
-    method: "pgd",
-    source: "PGD-7 training (Madry et al.)",
-    setting: "CIFAR-10, Wide ResNet, ε = 8/255",
-    clean: "87.30%",
-    robust: "45.80% robust (PGD)",
-    time: "4,966 min",
-  },
-  {
-    method: "free",
-    source: "Free training, m = 8 (Shafahi et al. 2019)",
-    setting: "CIFAR-10, Wide ResNet, ε = 8/255",
-    clean: "85.96%",
-    robust: "46.33% robust (PGD-20)",
-    time: "785 min",
-  },
-  {
-    method: "fast",
-    source: "Fast FGSM, random start (Wong et al. 2020)",
-    setting: "CIFAR-10, PreAct ResNet-18, ε = 8/255, cyclic learning rate, mixed precision",
-    clean: "86.06%",
-    robust: "46.06% robust (PGD)",
-    time: "12 min",
-  },
-];
+import { PAPER_ROWS, TheirCells } from "./TheirFigures";
 
 const HERE = "here (MNIST, live)";
 const pct = (v: number | null) => (v === null ? "…" : `${(v * 100).toFixed(1)}%`);
@@ -104,12 +65,9 @@ export function PublishedFigures() {
             {PAPER_ROWS.map((p) => (
               <tr key={p.method} className="paper-row" data-method={p.method}>
                 <th scope="row">
-                  <KeySample item={{ ...METHOD_INFO[p.method], noLine: true }} /> {p.source}
+                  <KeySample item={{ ...METHOD_INFO[p.method], noLine: true }} /> {p.name}
                 </th>
-                <td data-label="their setting">{p.setting}</td>
-                <td data-label="their result">
-                  {p.clean} clean, {p.robust}, {p.time} of training
-                </td>
+                <TheirCells method={p.method} />
                 <OursCell
                   row={rows.find((r) => r.method === p.method)}
                   eps={eps}
@@ -121,10 +79,11 @@ export function PublishedFigures() {
         </table>
       </Scroller>
       <p className="caption">
-        Their figures as tabulated by Wong et al. (2020): free training needed 1/6 of PGD training's
-        time for the same robustness, and fast FGSM 1/65 of free training's (with training speed-ups
-        of its own). Their minutes are GPU minutes on networks thousands of times larger than ours:
-        compare ratios, not minutes. Ours are computed in this tab.
+        Their figures, each from the repository named beside it (we could not check the papers' own
+        tables here): free training needed about 1/6 of PGD training's time for the same robustness,
+        and fast FGSM about 1/65 of free training's (with training speed-ups of its own). Their
+        minutes are GPU minutes on networks thousands of times larger than ours: compare ratios, not
+        minutes. Ours are computed in this tab.
       </p>
     </section>
   );

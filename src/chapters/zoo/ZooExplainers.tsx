@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Tex } from "../../components/Tex";
 import { ZOO, ZOO_IDS, type ZooAttack, type ZooAttackId } from "../../engine/attacks/zoo/registry";
+import { figure, printed } from "../publishedFigures";
 import { REFS } from "../references";
 
 /** The id of an attack's explanation, for the results table to link to. */
@@ -142,7 +143,9 @@ const EXPLAINERS: Record<ZooAttackId, Explainer> = {
         target's logit (<i>α</i>) and one of all the other logits together (<i>β</i>), score every
         pair of pixels: the best pair is one that raises <Tex>{"Z_t"}</Tex> and lowers the rest, and
         it is pushed by <i>θ</i> = 1, to white. It repeats until the model says <i>t</i> or <i>γ</i>{" "}
-        = 10% of the pixels have changed. A digit has about 300,000 pairs, a photo about 10
+        = {printed("jsma-gamma")} of the pixels have changed (CleverHans's MNIST setting; see{" "}
+        <a href={figure("jsma-gamma").source.url}>its JSMA tutorial</a>). A digit has about 300,000
+        pairs, a photo about 10
         <sup>10</sup>, so it runs on digits only.
       </>
     ),

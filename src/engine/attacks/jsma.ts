@@ -2,7 +2,11 @@ import * as tf from "@tensorflow/tfjs-core";
 import type { LogitsFn } from "../types";
 import { checkpoint, type IterationControl } from "./iterate";
 
-/** JSMA's options; defaults as in Papernot et al.'s MNIST experiments (theta = 1, gamma = 0.1). */
+/**
+ * JSMA's options. theta = 1 (pixels pushed to white) as in Papernot et al.; gamma = 0.1 as in
+ * CleverHans v3.1.0's MNIST JSMA tutorial (cleverhans_tutorials/mnist_tutorial_jsma.py), a
+ * library's setting rather than a figure read in the paper (see chapters/publishedFigures.ts).
+ */
 export interface JsmaOptions {
   /** How much each chosen pixel changes (+1 sets it to white; the result is clipped to [0,1]). */
   theta?: number;
