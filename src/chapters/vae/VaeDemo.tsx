@@ -35,7 +35,7 @@ const KINDS: Choice<VaeKind>[] = [
   { value: "vae2", label: "2-D latent" },
 ];
 const OBJECTIVES: Choice<LatentObjective>[] = [
-  { value: "latent", label: "Latent code (Tabacof et al.)" },
+  { value: "latent", label: "Latent code (Kos et al.)" },
   { value: "output", label: "Reconstruction (Kos et al.)" },
 ];
 const DIGITS = Array.from({ length: 10 }, (_, k) => k);

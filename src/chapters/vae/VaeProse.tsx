@@ -41,8 +41,10 @@ export function VaeProse() {
         The essay's point is that this designed-in smoothness helps the attacker. A space where
         nearby codes decode to similar digits, and each class has its own region, is a map with
         roads: you know where to drive, and the encoder's gradient says how to push the pixels to
-        get there. Tabacof et al. attack the code itself, looking for a perturbation <i>η</i> of at
-        most <i>ε</i> per pixel that brings the code close to a target:
+        get there. Tabacof et al. were the first to attack the code itself, measuring how far the
+        attacked digit's code distribution is from the target's by KL divergence. The page uses the
+        simpler squared distance between codes of Kos et al.'s latent attack, with a perturbation{" "}
+        <i>η</i> of at most <i>ε</i> per pixel that brings the encoder's mean close to a target:
       </p>
       <Tex block>{LATENT_ATTACK}</Tex>
       <p>
@@ -50,8 +52,8 @@ export function VaeProse() {
         digit's code. Projected gradient descent (PGD) solves it: step every pixel against the sign
         of the gradient, project back into the <i>ε</i>-box and [0, 1], repeat. The result is
         rounded to 8-bit grey levels, so the digit you see is the digit attacked. The output attack,
-        after Kos et al.'s <Tex>{String.raw`L_{\text{VAE}}`}</Tex> idea, compares decoded images
-        instead, with <i>d</i> the decoder's pixel probabilities:
+        after Kos et al.'s other objective, <Tex>{String.raw`L_{\text{VAE}}`}</Tex>, compares
+        decoded images instead, with <i>d</i> the decoder's pixel probabilities:
       </p>
       <Tex block>{OUTPUT_ATTACK}</Tex>
       <p>

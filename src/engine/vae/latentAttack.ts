@@ -12,8 +12,9 @@ import { quantize8bit } from "../pixels";
 import { PIXELS, type Vae } from "./vae";
 
 /**
- * What the attacker pulls toward the target: "latent" the encoder's mean (Tabacof et al. 2016),
- * "output" the reconstruction (Kos, Fischer & Song 2017's L_VAE).
+ * What the attacker pulls toward the target, by squared distance: "latent" the encoder's mean
+ * (Kos, Fischer & Song 2017's latent attack; Tabacof et al. 2016 measured the latent distance by
+ * KL divergence instead), "output" the reconstruction (Kos et al.'s L_VAE).
  */
 export type LatentObjective = "latent" | "output";
 
