@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { test as base, expect, type Page, type Route, type Worker } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+  type Route,
+  type Worker,
+} from "@playwright/test";
 import { findImageNetModel } from "../src/engine/models/catalog";
 
 /** ../shared/fixtures beside the project: real models and photos, never copied into the repo. */
@@ -229,10 +236,21 @@ export async function scrollToChapter(page: Page, id: string): Promise<void> {
  */
 export async function jumpToChapter(page: Page, id: string): Promise<void> {
   await waitForSelector(page, ".chapter-loading", { gone: true });
-  await page.locator(`#${id}`).evaluate(
-    (el) =>
+  await scrollUntilStill(page.locator(`#${id}`), "start");
+}
+
+/**
+ * Scrolls `target` into view (`block` as for scrollIntoView) and waits until its place on
+ * screen has not moved for 20 frames: content above it that is still arriving has settled.
+ */
+export function scrollUntilStill(
+  target: Locator,
+  block: "start" | "center" = "center",
+): Promise<void> {
+  return target.evaluate(
+    (el, where) =>
       new Promise<void>((settled) => {
-        el.scrollIntoView({ block: "start" });
+        el.scrollIntoView({ block: where });
         let top = Number.NaN;
         let still = 0;
         const check = () => {
@@ -244,5 +262,6 @@ export async function jumpToChapter(page: Page, id: string): Promise<void> {
         };
         requestAnimationFrame(check);
       }),
+    block,
   );
 }
