@@ -8,6 +8,9 @@ const MODEL_URL = new RegExp(
   `^https://(${MODEL_HOSTS.map((h) => h.replaceAll(".", "\\.")).join("|")})/`,
 );
 
+/** A worker's entry module (`new Worker(new URL("…/worker.ts", import.meta.url))`). */
+const WORKER_ENTRY = /[\\/]src[\\/]workers[\\/]\w+[\\/]worker\.ts$/;
+
 /**
  * The page's Content-Security-Policy, as a meta tag in the built page (the dev server injects
  * inline scripts of its own, so it goes without). Scripts, workers and styles only from the app's
@@ -91,8 +94,23 @@ export default defineConfig({
   base: "./",
   plugins: [react(), pwa, cspMeta()],
   build: { target: "es2022" },
-  // ES-module workers: their rarely needed parts (the wasm backend) split off as in the page.
-  worker: { format: "es" },
+  // ES-module workers: their rarely needed parts (the tfjs backends) split off as in the page.
+  // The worker's entry chunk must hold only the entry module: a lazy chunk that imports
+  // bindings back from the entry chunk makes WebKit evaluate the entry a second time (a second
+  // set of handlers answering the page), so everything the entry reaches statically goes into
+  // a chunk of its own that both import.
+  worker: {
+    format: "es",
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "worker-main", tags: ["$initial"], test: (id) => !WORKER_ENTRY.test(id) },
+          ],
+        },
+      },
+    },
+  },
   // The dev server pre-bundles these in one pass, so every worker shares one tfjs-core. The
   // page imports none of them; found later, in a worker, they were bundled apart, and the
   // engine then had two copies ("Cannot evaluate flag 'DEBUG'").
