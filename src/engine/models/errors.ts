@@ -1,3 +1,5 @@
+import { errorMessage, withTechnical } from "../errorMessage";
+
 /**
  * Errors raised while downloading, reading or checking an ImageNet model. Each carries a `kind`
  * the UI can switch on (retry button, file picker, ...) and a message written for the reader.
@@ -48,14 +50,18 @@ function hostOf(url: string): string {
   }
 }
 
-/** The request for `url` failed before any answer came back (no network, DNS, CORS). */
+/**
+ * The request for `url` failed before any answer came back (no network, DNS, CORS). What the
+ * browser reported goes with it, folded away, so a fault that only looks like one can be told.
+ */
 export function offlineError(url: string, cause?: unknown): ModelLoadError {
   const host = hostOf(url);
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
   const message = offline
     ? `${host} cannot be reached: this device is offline.`
     : `${host} did not answer: there may be no internet here, or the site is down or refusing this page.`;
-  return new ModelLoadError("offline", message, { cause });
+  const reported = cause === undefined ? "" : `fetch ${url}: ${errorMessage(cause)}`;
+  return new ModelLoadError("offline", withTechnical(message, reported), { cause });
 }
 
 /** The server answered `url` with a non-2xx status. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { modelJsonUrl, weightUrl } from "./catalog";
+import { splitTechnical } from "../errorMessage";
+import { findImageNetModel, modelJsonUrl, weightUrl } from "./catalog";
 import { fetchModelArtifacts } from "./fetchArtifacts";
 import { failure, fixtureFetch, MOBILENET_ON_TFHUB, streamedResponse } from "./testing/fixtures";
 
@@ -39,6 +40,38 @@ describe("fetchModelArtifacts", () => {
     const error = await failure(fetchModelArtifacts(MOBILENET, { fetchFn }));
     expect(error.kind).toBe("offline");
     expect(error.message).toMatch(/^tfhub\.dev (did not answer|cannot be reached)/);
+  });
+
+  it("says what the browser reported when fetch itself throws, folded away", async () => {
+    const fetchFn = async () => {
+      throw new TypeError("Load failed");
+    };
+    const error = await failure(fetchModelArtifacts(MOBILENET, { fetchFn }));
+    expect(splitTechnical(error.message).technical).toBe(
+      `fetch ${modelJsonUrl(MOBILENET)}: Load failed`,
+    );
+  });
+
+  it("resolves an app model's relative URLs against the page, and blames the page, not the network, without one", async () => {
+    const bundled = findImageNetModel("mobilenet_v1_025");
+    if (!bundled) throw new Error("no bundled MobileNet in the catalog");
+    const urls: string[] = [];
+    const fetchFn = async (url: string) => {
+      urls.push(url);
+      return new Response("gone", { status: 404 });
+    };
+    await failure(fetchModelArtifacts(bundled, { fetchFn, baseUrl: "http://gibbon.test/app/" }));
+    expect(urls).toEqual(["http://gibbon.test/app/models/mobilenet_v1_025/model.json"]);
+    // A worker that never got the page's address (WebKit once ran a second, unstarted copy).
+    const error = await fetchModelArtifacts(bundled, { fetchFn, baseUrl: "" }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /^Gibbon could not work out the address of model\.json: a fault of the page, not of the network/,
+    );
+    expect(splitTechnical(error?.message ?? "").technical).toMatch(/models\/mobilenet_v1_025/);
+    expect(urls).toHaveLength(1);
   });
 
   it("reports 'http' with the file name for a 404", async () => {

@@ -4,8 +4,9 @@
  */
 import type * as tf from "@tensorflow/tfjs-core";
 import { isAbort } from "../abort";
+import { errorMessage, withTechnical } from "../errorMessage";
 import { type ImageNetModelSpec, modelJsonUrl, weightUrl } from "./catalog";
-import { abortedError, httpError, ModelLoadError, offlineError } from "./errors";
+import { abortedError, fileNameOf, httpError, ModelLoadError, offlineError } from "./errors";
 import { assembleArtifacts, checkGroupBytes, groupByteSize, parseModelJson } from "./manifest";
 
 /** The subset of `fetch` the loader uses; tests pass a stub. */
@@ -22,6 +23,11 @@ export interface FetchArtifactsOptions {
   onProgress?: ProgressFn;
   /** Cancels the download; the promise then rejects with kind 'aborted'. */
   signal?: AbortSignal;
+  /**
+   * Where the catalog's relative URLs (a model that ships with the app) resolve. A worker passes
+   * the page's address: its own would be its script's. Default: the fetch function's own base.
+   */
+  baseUrl?: string;
 }
 
 /**
@@ -33,8 +39,8 @@ export async function fetchModelArtifacts(
   options: FetchArtifactsOptions = {},
 ): Promise<tf.io.ModelArtifacts> {
   const fetchFn: FetchFn = options.fetchFn ?? ((url, init) => fetch(url, init));
-  const { onProgress, signal } = options;
-  const jsonUrl = modelJsonUrl(spec);
+  const { onProgress, signal, baseUrl } = options;
+  const jsonUrl = resolveUrl(modelJsonUrl(spec), baseUrl);
   const jsonResponse = await request(fetchFn, jsonUrl, signal);
   const text = await guard(jsonUrl, signal, () => jsonResponse.text());
   const modelJson = parseModelJson(text);
@@ -54,7 +60,7 @@ export async function fetchModelArtifacts(
       modelJson.weightsManifest.map((group, g) =>
         Promise.all(
           group.paths.map(async (path) => {
-            const url = weightUrl(spec, path);
+            const url = resolveUrl(weightUrl(spec, path), baseUrl);
             const response = await request(fetchFn, url, controller.signal, signal);
             try {
               return await readBody(response, controller.signal, (n) => {
@@ -81,6 +87,24 @@ export async function fetchModelArtifacts(
     throw error;
   } finally {
     signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * `url` made absolute against `base`. A failure here is the page's own fault, not the network's,
+ * and says so (a worker that never got the page's address once reported "did not answer").
+ */
+function resolveUrl(url: string, base: string | undefined): string {
+  if (base === undefined) return url;
+  try {
+    return new URL(url, base).href;
+  } catch (error) {
+    throw new Error(
+      withTechnical(
+        `Gibbon could not work out the address of ${fileNameOf(url)}: a fault of the page, not of the network. Reloading may help.`,
+        `${url} against "${base}": ${errorMessage(error)}`,
+      ),
+    );
   }
 }
 

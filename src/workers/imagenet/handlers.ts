@@ -28,6 +28,7 @@ async function loadClassifier(
   from: ModelFrom,
   job: Job<{ loaded: number; total: number }>,
   fetchFn: FetchFn,
+  baseUrl: string,
 ): Promise<{ classifier: ImageNetClassifier; source: LoadedModel["source"] }> {
   const work: TensorWork = { withTensors: job.exclusive };
   if ("files" in from) {
@@ -38,7 +39,7 @@ async function loadClassifier(
   const spec = findImageNetModel(from.catalog);
   if (!spec) throw new Error(`There is no model "${from.catalog}" in the catalog.`);
   const onProgress = (loaded: number, total: number) => job.progress({ loaded, total });
-  return loadImageNetModel(spec, { signal: job.signal, onProgress, fetchFn, ...work });
+  return loadImageNetModel(spec, { signal: job.signal, onProgress, fetchFn, baseUrl, ...work });
 }
 
 /**
@@ -52,8 +53,7 @@ export function createImagenetHandlers(setup: ImagenetSetup): Handlers<ImagenetA
   const candidates: Partial<Record<ModelRole, ImageNetClassifier>> = {};
   let lab: AttackLab | null = null;
 
-  const fetchFn: FetchFn = (url, init) =>
-    (setup.fetchFn ?? fetch)(new URL(url, pageUrl).href, init);
+  const fetchFn: FetchFn = (url, init) => (setup.fetchFn ?? fetch)(url, init);
   const model = (role: ModelRole) => {
     const m = models[role];
     if (!m) throw new Error("No classifier is loaded yet.");
@@ -86,7 +86,7 @@ export function createImagenetHandlers(setup: ImagenetSetup): Handlers<ImagenetA
     async loadModel({ role, from }, job) {
       candidates[role]?.dispose();
       delete candidates[role];
-      const { classifier, source } = await loadClassifier(from, job, fetchFn);
+      const { classifier, source } = await loadClassifier(from, job, fetchFn, pageUrl);
       if (job.signal.aborted) {
         classifier.dispose();
         throwIfAborted(job.signal);
