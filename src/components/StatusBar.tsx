@@ -2,6 +2,7 @@ import { selectActions, useLab } from "../store";
 import { selectBackend, selectNotice, selectWorking } from "../store/selectors";
 import { backendWords } from "./backendWords";
 import { LinkNotice } from "./nav/LinkNotice";
+import { TechTerm } from "./TechTerm";
 import { UpdatePrompt } from "./UpdatePrompt";
 
 /** Where the maths runs (and any fallback), what the engine is doing, and the latest message. */
@@ -19,10 +20,10 @@ export function StatusBar() {
         data-backend={backend?.name}
       >
         {words ? (
-          <>
+          <TechTerm technical={words.technical}>
             <span className="badge-long">runs on {words.plain}</span>
             <span className="badge-short">⚙ {words.short}</span>
-          </>
+          </TechTerm>
         ) : (
           "starting…"
         )}

@@ -1,5 +1,6 @@
 import { useShallow } from "zustand/react/shallow";
 import { backendWords } from "../../components/backendWords";
+import { TechTerm } from "../../components/TechTerm";
 import type { BackendStatus } from "../../engine/backendNames";
 import { useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
@@ -59,9 +60,9 @@ export function TrainingLab() {
             <small>
               {" "}
               Training runs in the background on{" "}
-              <span className="tech-term" title={workerBackend(backend).technical}>
+              <TechTerm technical={workerBackend(backend).technical}>
                 {workerBackend(backend).plain}
-              </span>
+              </TechTerm>
               {backend.note && ` (${backend.note})`}.
             </small>
           )}
