@@ -51,8 +51,8 @@ export function ModelPicker() {
           name="Load model from files (model.json and weight files)"
           onFiles={(files) => void actions.loadModelFiles(files, RANGES[range])}
         />
-        <label className="muted" title="The pixel range your model was trained on">
-          input range{" "}
+        <label className="muted">
+          trained on pixels in{" "}
           <select
             aria-label="Pixel range expected by files you load"
             value={range}
