@@ -1,5 +1,6 @@
 import "katex/dist/katex.min.css";
 import "./styles.css";
+import "./touch.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
