@@ -9,7 +9,9 @@ test.use({
 
 test("without WebGL the page says so in plain words and still classifies", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByText(/did not let the page use the graphics card/)).toBeVisible();
+  await expect(page.getByText(/^No graphics card available to this page: /)).toBeVisible();
+  // The reason, for whoever wants it, is folded away.
+  await expect(page.locator(".fallback-note details")).toContainText("WebGL backend");
   await expect(page.locator(".badge")).toContainText(/runs on (a slower|the slowest) fallback/);
   await expectTop1(page, "original prediction", "giant panda");
   await waitForIdle(page);

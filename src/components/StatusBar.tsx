@@ -1,6 +1,7 @@
 import { selectActions, useLab } from "../store";
 import { selectBackend, selectNotice, selectWorking } from "../store/selectors";
 import { backendWords } from "./backendWords";
+import { ErrorText } from "./ErrorText";
 import { LinkNotice } from "./nav/LinkNotice";
 import { TechTerm } from "./TechTerm";
 import { UpdatePrompt } from "./UpdatePrompt";
@@ -28,7 +29,11 @@ export function StatusBar() {
           "starting…"
         )}
       </span>
-      {backend?.note && <span className="fallback-note">{backend.note}</span>}
+      {backend?.note && (
+        <div className="fallback-note">
+          <ErrorText message={backend.note} />
+        </div>
+      )}
       {working && (
         <span className="working" role="status">
           {working}

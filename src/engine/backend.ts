@@ -9,6 +9,7 @@ import {
 } from "./backendNames";
 
 import { exposeForDebugging } from "./debugHandle";
+import { splitTechnical, withTechnical } from "./errorMessage";
 import { installFastCpuConvGradient } from "./kernels/cpuConvBackpropFilter";
 
 export { BACKEND_ORDER, type BackendName, type BackendPreference, type BackendStatus };
@@ -37,10 +38,18 @@ export async function ensureGradientBackend(
 ): Promise<BackendStatus | null> {
   if (!current || canDifferentiateConvnets()) return current;
   await switchBackend("cpu");
-  const why =
-    "This fallback cannot follow gradients through MobileNet's layers, so attacks run on the slowest one.";
-  return { name: "cpu", fellBack: true, note: `${current.note} ${why}`.trim() };
+  const note = withTechnical(
+    "No graphics card available to this page: each attack on the photo takes several seconds.",
+    `${technicalOf(current.note)}tfjs's ${current.name} backend has no gradients through MobileNet's depthwise convolutions, so chapter 1's attacks run on its plain-JavaScript cpu backend.`,
+  );
+  return { name: "cpu", fellBack: true, note };
 }
+
+/** A note's technical part, as the first sentence(s) of a longer one. */
+const technicalOf = (note: string) => {
+  const technical = splitTechnical(note).technical;
+  return technical ? `${technical} ` : "";
+};
 
 /**
  * Runs `work` where convolutions can be trained: on cpu when the current backend (wasm) has no
@@ -124,10 +133,18 @@ async function firstThatStarts(first: BackendName): Promise<BackendStatus> {
   throw new Error("No TensorFlow.js backend could start in this browser.");
 }
 
+/** What the reader can expect when `wanted` did not start, in plain words; the reason folded away. */
 function fallbackNote(wanted: BackendName, got: BackendName): string {
   if (wanted === got) return "";
-  const what = wanted === "webgl" ? "the graphics card" : "the faster fallback";
-  return `This browser did not let the page use ${what}, so Gibbon computes on a slower fallback: attacks take longer.`;
+  if (wanted === "webgl")
+    return withTechnical(
+      "No graphics card available to this page: attacks take a few seconds each, training runs slower.",
+      `The browser did not let TensorFlow.js start its WebGL backend here (in a Web Worker, through OffscreenCanvas); it computes on its ${got} backend.`,
+    );
+  return withTechnical(
+    "The faster processor fallback did not start: attacks and training run slower.",
+    `TensorFlow.js could not start its ${wanted} backend here; it computes on its ${got} backend.`,
+  );
 }
 
 /**

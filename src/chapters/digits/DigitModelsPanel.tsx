@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ErrorText } from "../../components/ErrorText";
 import { formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
 import {
@@ -30,7 +31,12 @@ export function DigitModelsPanel() {
   const [kind, setKind] = useState<DigitModelKind>("mlp");
   const [epochs, setEpochs] = useState(2);
   const running = training?.status === "running";
-  if (status === "error") return <p role="alert">The digits could not be loaded: {error}</p>;
+  if (status === "error")
+    return (
+      <div role="alert">
+        The digits could not be loaded. <ErrorText message={error ?? ""} />
+      </div>
+    );
   return (
     <section className="panel" aria-labelledby="digit-models-title">
       <h3 id="digit-models-title">Three digit models</h3>

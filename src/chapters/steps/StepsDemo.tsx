@@ -1,5 +1,6 @@
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
+import { ErrorText } from "../../components/ErrorText";
 import { formatPercent } from "../../components/format";
 import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModelKinds";
 import {
@@ -42,9 +43,9 @@ export function StepsDemo() {
         </p>
       )}
       {digitsStatus === "error" && (
-        <p className="notice error" role="alert">
-          The digits could not be loaded: {digitsError}
-        </p>
+        <div className="notice error" role="alert">
+          The digits could not be loaded. <ErrorText message={digitsError ?? ""} />
+        </div>
       )}
       {error && digitsStatus !== "error" && (
         <p className="notice error" role="alert">

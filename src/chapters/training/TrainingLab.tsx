@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { backendWords } from "../../components/backendWords";
 import { TechTerm } from "../../components/TechTerm";
 import type { BackendStatus } from "../../engine/backendNames";
+import { splitTechnical } from "../../engine/errorMessage";
 import { useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
 import { LabPresets } from "./LabPresets";
@@ -63,7 +64,7 @@ export function TrainingLab() {
               <TechTerm technical={workerBackend(backend).technical}>
                 {workerBackend(backend).plain}
               </TechTerm>
-              {backend.note && ` (${backend.note})`}.
+              {backend.note && ` (${splitTechnical(backend.note).plain})`}.
             </small>
           )}
         </p>

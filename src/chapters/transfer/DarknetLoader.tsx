@@ -1,4 +1,5 @@
 import { FilesButton } from "../../components/controls/FilesButton";
+import { ErrorText } from "../../components/ErrorText";
 import { formatBytes } from "../../engine/models/errors";
 import { DARKNET } from "../../store/imagenetTransfer";
 import {
@@ -65,11 +66,11 @@ export function DarknetLoader() {
         />
       )}
       {model.status === "error" && (
-        <p role="alert" className="error-inline">
-          Darknet tiny could not be loaded. {model.error} Chapter 1 and the digit chapters are not
-          affected. If you have its files (model.json and its 31 weight files from
-          ml5js/ml5-data-and-models), load them from files instead.
-        </p>
+        <div role="alert" className="error-inline">
+          Darknet tiny could not be loaded. <ErrorText message={model.error ?? ""} /> Chapter 1 and
+          the digit chapters are not affected. If you have its files (model.json and its 31 weight
+          files from ml5js/ml5-data-and-models), load them from files instead.
+        </div>
       )}
       {model.status === "idle" && (
         <p className="muted inet-small">

@@ -5,6 +5,7 @@ import { selectActions, useLab } from "../../store";
 import type { InputRange } from "../../store/labStore";
 import { selectModel } from "../../store/selectors";
 import type { ModelState } from "../../store/types";
+import { ErrorText } from "../ErrorText";
 import { FilesButton } from "./FilesButton";
 
 const RANGES: Record<string, InputRange> = { "0,1": [0, 1], "-1,1": [-1, 1], "0,255": [0, 255] };
@@ -81,9 +82,9 @@ export function ModelPicker() {
       )}
       {failure && (
         <div role="alert" className="model-failure">
-          <p>
-            <b>{failure.label}</b> could not be loaded. {failure.message}
-          </p>
+          <div>
+            <b>{failure.label}</b> could not be loaded. <ErrorText message={failure.message} />
+          </div>
           <p>
             {model.status === "ready" && `${model.label} is still in use. `}
             {failure.needsNetwork &&

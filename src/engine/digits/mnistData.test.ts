@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { digitImages, digitLabels, splitDigits } from "./mnistData";
+import { splitTechnical } from "../errorMessage";
+import { digitImages, digitLabels, fetchDigits, splitDigits } from "./mnistData";
 import { type DigitSet, decodeDigits } from "./mnistFormat";
 import { loadDigitsFromDisk } from "./testing/nodeDigits";
 
@@ -32,10 +33,30 @@ describe("the packed MNIST asset", () => {
     tf.dispose([x, labels]);
   });
 
-  it("refuses bytes that are not the asset, and truncated ones", async () => {
-    await expect(decodeDigits(new TextEncoder().encode("<html>not found</html>"))).rejects.toThrow(
-      /bad magic/,
+  it("says what arrived instead when the bytes are not the asset, and refuses truncated ones", async () => {
+    // A server's answer for a file it does not have (a dev server's page, say) is named as such.
+    const page = await decodeDigits(new TextEncoder().encode("<!doctype html><p>not found")).then(
+      () => null,
+      (e: Error) => splitTechnical(e.message),
     );
+    expect(page?.plain).toBe(
+      "The digits file is not the one Gibbon ships: the server sent a web page instead (its answer for a file it does not have?).",
+    );
+    expect(page?.technical).toMatch(
+      /^Not a Gibbon MNIST file \(bad magic\): 27 bytes starting 3c 21 64/,
+    );
+    await expect(decodeDigits(new Uint8Array(0))).rejects.toThrow(
+      /the server sent an empty answer/,
+    );
+    const refused = await fetchDigits(
+      "data/mnist.bin.gz",
+      async () => new Response("", { status: 404 }),
+    ).catch((e: Error) => e.message);
+    expect(refused).toMatch(/^The server refused the digits file \(HTTP 404\)\./);
+    const lost = await fetchDigits("data/mnist.bin.gz", async () => {
+      throw new TypeError("Load failed");
+    }).catch((e: Error) => splitTechnical(e.message).technical);
+    expect(lost).toBe("fetch data/mnist.bin.gz: Load failed");
     const header = new Uint8Array(24);
     header.set([0x4d, 0x4e, 0x53, 0x54, 1, 0, 0, 0, 5, 0, 0, 0, 28, 0, 0, 0, 28, 0, 0, 0]);
     await expect(decodeDigits(header)).rejects.toThrow(/truncated/);

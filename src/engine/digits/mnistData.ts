@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { errorMessage, withTechnical } from "../errorMessage";
 import { shuffledIndices } from "../random";
 import { type DigitSet, decodeDigits, pickDigits } from "./mnistFormat";
 
@@ -39,12 +40,32 @@ export function digitLabels(set: DigitSet, start = 0, end = set.count): tf.Tenso
   return tf.tensor1d(Int32Array.from(set.labels.subarray(start, end)), "int32");
 }
 
-/** Fetches and decodes the packed digits (browser); throws with the HTTP status on failure. */
+/**
+ * Fetches and decodes the packed digits (browser). Every failure says what happened: no answer
+ * (with the browser's words), an HTTP status, or the wrong file.
+ */
 export async function fetchDigits(url: string, fetchFn: typeof fetch = fetch): Promise<DigitSet> {
-  const response = await fetchFn(url);
+  let response: Response;
+  let bytes: Uint8Array;
+  try {
+    response = await fetchFn(url);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new Error(
+      withTechnical(
+        "The digits file did not arrive: the connection failed before it was complete.",
+        `fetch ${url}: ${errorMessage(error)}`,
+      ),
+    );
+  }
   if (!response.ok)
-    throw new Error(`Could not load the MNIST digits (${url}: HTTP ${response.status}).`);
-  return decodeDigits(new Uint8Array(await response.arrayBuffer()));
+    throw new Error(
+      withTechnical(
+        `The server refused the digits file (HTTP ${response.status}).`,
+        `fetch ${url}: HTTP ${response.status}`,
+      ),
+    );
+  return decodeDigits(bytes);
 }
 
 /** Where a worker gets the digits: the packed file's URL, or the split another worker decoded. */

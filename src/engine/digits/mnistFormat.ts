@@ -13,6 +13,8 @@ export interface DigitSet {
   pixels: Uint8Array;
 }
 
+import { withTechnical } from "../errorMessage";
+
 const MAGIC = "MNST";
 const HEADER_BYTES = 20;
 
@@ -25,12 +27,28 @@ async function maybeGunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** What a wrong answer looks like, in words ("an empty answer", "a web page", ...). */
+function whatArrived(bytes: Uint8Array): string {
+  if (bytes.length === 0) return "an empty answer";
+  const text = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
+  if (text.startsWith("<")) return "a web page instead (its answer for a file it does not have?)";
+  return `${bytes.length.toLocaleString("en")} bytes of something else`;
+}
+
+const hexStart = (bytes: Uint8Array) =>
+  [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(" ") || "(none)";
+
 /** Decodes the asset's bytes (gzipped or not). Throws a clear Error on anything else. */
 export async function decodeDigits(raw: Uint8Array): Promise<DigitSet> {
   const bytes = await maybeGunzip(raw);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (bytes.length < HEADER_BYTES || magic !== MAGIC) {
-    throw new Error("Not a Gibbon MNIST file (bad magic); run `npm run build:data`.");
+    throw new Error(
+      withTechnical(
+        `The digits file is not the one Gibbon ships: the server sent ${whatArrived(bytes)}.`,
+        `Not a Gibbon MNIST file (bad magic): ${bytes.length} bytes starting ${hexStart(bytes)}; a developer runs \`npm run build:data\`.`,
+      ),
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
