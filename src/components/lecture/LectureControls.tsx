@@ -16,9 +16,13 @@ async function runOrPause(): Promise<void> {
   else if (phase !== "starting" && phase !== "pausing") actions.start();
 }
 
+/** Whether the page may go full screen itself (Safari on iPhone lets only videos do it). */
+const canFullscreen = () => document.fullscreenEnabled === true;
+
 function toggleFullscreen(): void {
+  if (!canFullscreen()) return;
   if (document.fullscreenElement) void document.exitFullscreen();
-  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  else void document.documentElement.requestFullscreen().catch(() => undefined);
 }
 
 /** What each kind of shortcut does. */
@@ -129,9 +133,13 @@ export function LectureControls() {
           >
             Hide prose
           </button>
-          <button type="button" className="button secondary" onClick={toggleFullscreen} title="F">
-            Full screen
-          </button>
+          {canFullscreen() ? (
+            <button type="button" className="button secondary" onClick={toggleFullscreen} title="F">
+              Full screen
+            </button>
+          ) : (
+            <span className="hint">Full screen: from the browser's own menu</span>
+          )}
         </>
       )}
       <CheatSheet open={cheatSheet} onClose={() => setCheatSheet(false)} />
