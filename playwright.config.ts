@@ -1,12 +1,13 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser";
+import type { Engine } from "./e2e/browsers/fixtures";
+import { devPort, previewPort as port } from "./e2e/ports";
 
-// End-to-end tests drive the built app (vite preview) in Chromium, with WebGL in software.
+// End-to-end tests drive the built app (vite preview) in Chromium, with WebGL in software, and
+// a classroom's path through it in WebKit and Firefox (e2e/browsers/, through their own drivers).
 // GIBBON_E2E_PORT and GIBBON_DIST let two checkouts (or two people) run suites side by side.
-const port = Number(process.env.GIBBON_E2E_PORT ?? 4173);
 const outDir = process.env.GIBBON_DIST ?? "dist";
-export const devPort = port + 1;
-export default defineConfig({
+export default defineConfig<{ engine: Engine }>({
   testDir: "e2e",
   timeout: 180_000,
   expect: { timeout: 60_000 },
@@ -23,6 +24,12 @@ export default defineConfig({
     // answer requests that tests route; e2e/pwa.spec.ts allows it.
     serviceWorkers: "block",
   },
+  projects: [
+    { name: "chromium", testIgnore: "browsers/**" },
+    // The same build in Safari's engine and in Firefox (Debian's packages; see e2e/browsers/).
+    { name: "webkit", testDir: "e2e/browsers", use: { engine: "webkit" } },
+    { name: "firefox", testDir: "e2e/browsers", use: { engine: "firefox" } },
+  ],
   webServer: [
     {
       command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,

@@ -1,5 +1,5 @@
-import { devPort } from "../playwright.config";
 import { expectTop1, test } from "./fixtures";
+import { devPort } from "./ports";
 
 // The README's first command, `npm run dev`: its server bundles tfjs for the workers apart from
 // the build, so it once gave the ImageNet worker two engines while the build worked.
