@@ -21,10 +21,13 @@ export function TheirCells({ method }: { method: TrainingFigureMethod }) {
     <>
       <td data-label="their setting">{clean.setting}</td>
       <td data-label="their result">
-        {printFigure(clean)} clean, {printed(trainingId(method, "robust"))} robust,{" "}
-        {printed(trainingId(method, "minutes"))} of training{" "}
-        <span className="hint">
-          (source: <a href={source.url}>{source.where}</a>)
+        {/* One box: a reflowed (narrow-screen) cell lays its children out side by side. */}
+        <span>
+          {printFigure(clean)} clean, {printed(trainingId(method, "robust"))} robust,{" "}
+          {printed(trainingId(method, "minutes"))} of training{" "}
+          <span className="hint">
+            (source: <a href={source.url}>{source.where}</a>)
+          </span>
         </span>
       </td>
     </>
