@@ -1,4 +1,5 @@
 import { fixturePath } from "../fixtures";
+import { devPort } from "../ports";
 import {
   choose,
   expect,
@@ -201,4 +202,17 @@ test("after one visit, the page reloads and runs with the network gone", async (
   } finally {
     network.setOnline(true);
   }
+});
+
+test("the dev server's page works too (npm run dev)", async ({ remote }) => {
+  // Without a build: the modules one by one, tfjs pre-bundled apart, no service worker.
+  await remote.goto(`http://localhost:${devPort}/`);
+  await waitForText(remote, ORIGINAL, /^giant panda /, 240_000);
+  await scrollToChapter(remote, "linearity");
+  await waitForText(
+    remote,
+    '#linearity table[aria-label="digit models"] tbody tr',
+    /Softmax.*\d+\.\d%/,
+    240_000,
+  );
 });
