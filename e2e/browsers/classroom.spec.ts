@@ -10,6 +10,7 @@ import {
   waitForText,
   waitUntil,
 } from "./fixtures";
+import type { RemotePage } from "./remote";
 
 /**
  * A class's path through Gibbon in WebKit (Safari's engine) and Firefox: one browser, one page
@@ -22,6 +23,15 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 const ORIGINAL = '#prank ol[aria-label="original prediction"] > li:first-child';
 const ADVERSARIAL = '#prank ol[aria-label="adversarial prediction"]';
 const SLIDER = { css: '#prank input[type="range"]', name: /^epsilon/ };
+/** Chapter 2's first result: the softmax model's measured accuracy. */
+const DIGIT_MODELS = '#linearity table[aria-label="digit models"] tbody tr';
+const MEASURED = /Softmax.*\d+\.\d%/;
+
+/** Scrolls to chapter 2 and waits for its digit models' measured accuracy. */
+async function chapter2Measured(remote: RemotePage): Promise<void> {
+  await scrollToChapter(remote, "linearity");
+  await waitForText(remote, DIGIT_MODELS, MEASURED, 240_000);
+}
 
 test.afterEach(async ({ remote }) => {
   expect(await remote.run(pageAlerts, null), "alerts on the page").toEqual([]);
@@ -80,7 +90,7 @@ test("an uploaded photo is classified", async ({ remote }) => {
 
 test("every chapter arrives when scrolled to, with its first result", async ({ remote }) => {
   const firstResults: [string, string, RegExp][] = [
-    ["linearity", '#linearity table[aria-label="digit models"] tbody tr', /Softmax.*\d+\.\d%/],
+    ["linearity", DIGIT_MODELS, MEASURED],
     ["fgsm-steps", '#fgsm-steps ol[aria-label="The stages of FGSM"]', /./],
     ["transfer", '#transfer table[aria-label="transfer matrix"]', /./],
     ["training", "#training-lab [role=status]", /./],
@@ -192,13 +202,7 @@ test("after one visit, the page reloads and runs with the network gone", async (
     await remote.reload();
     await waitForText(remote, ORIGINAL, /^giant panda /);
     await waitForText(remote, `${ADVERSARIAL} > li:first-child`, /^gibbon /, 180_000);
-    await scrollToChapter(remote, "linearity");
-    await waitForText(
-      remote,
-      '#linearity table[aria-label="digit models"] tbody tr',
-      /Softmax.*\d+\.\d%/,
-      180_000,
-    );
+    await chapter2Measured(remote);
   } finally {
     network.setOnline(true);
   }
@@ -208,11 +212,5 @@ test("the dev server's page works too (npm run dev)", async ({ remote }) => {
   // Without a build: the modules one by one, tfjs pre-bundled apart, no service worker.
   await remote.goto(`http://localhost:${devPort}/`);
   await waitForText(remote, ORIGINAL, /^giant panda /, 240_000);
-  await scrollToChapter(remote, "linearity");
-  await waitForText(
-    remote,
-    '#linearity table[aria-label="digit models"] tbody tr',
-    /Softmax.*\d+\.\d%/,
-    240_000,
-  );
+  await chapter2Measured(remote);
 });
