@@ -76,8 +76,22 @@ test("two methods train live in a worker: points for both, a measured cost table
   expect(dots).toHaveLength(2);
   for (const n of dots) expect(n).toBeGreaterThanOrEqual(4);
 
+  // Pause: once acknowledged, no new points arrive. Paused here, with the button in view and
+  // most of the epoch ahead: later, on a quick machine, the run had finished before the click.
+  await lab.getByRole("button", { name: "Pause" }).click();
+  await expect(lab).toHaveAttribute("data-phase", "paused", { timeout: 60_000 });
+  const pointsNow = () =>
+    lab
+      .locator("li[data-run]")
+      .evaluateAll((items) => items.map((i) => Number(i.getAttribute("data-points"))));
+  const held = await pointsNow();
+  const heldDots = await robustDots(page);
+  await page.waitForTimeout(4000);
+  expect(await pointsNow()).toEqual(held);
+  expect(await robustDots(page)).toEqual(heldDots);
+
   // The cost table fills from the runs: a measured multiple and two accuracies per row. It sat
-  // still off screen (nobody saw it) and catches up once scrolled to.
+  // still off screen (nobody saw it) and catches up once scrolled to, paused or not.
   await chapter6Demo(page).scrollIntoViewIfNeeded();
   const table = page.locator("table.cost-table");
   for (const method of ["standard", "free"]) {
@@ -90,19 +104,6 @@ test("two methods train live in a worker: points for both, a measured cost table
   }
   // Free training's delta appears replay by replay (m = 4 by default).
   await expect(page.locator(".free-deltas thead th", { hasText: "δ after replay" })).toHaveCount(4);
-
-  // Pause: once acknowledged, no new points arrive.
-  await lab.getByRole("button", { name: "Pause" }).click();
-  await expect(lab).toHaveAttribute("data-phase", "paused", { timeout: 60_000 });
-  const pointsNow = () =>
-    lab
-      .locator("li[data-run]")
-      .evaluateAll((items) => items.map((i) => Number(i.getAttribute("data-points"))));
-  const held = await pointsNow();
-  const heldDots = await robustDots(page);
-  await page.waitForTimeout(4000);
-  expect(await pointsNow()).toEqual(held);
-  expect(await robustDots(page)).toEqual(heldDots);
 
   await lab.getByRole("button", { name: "Resume" }).click();
   await expect(lab).toHaveAttribute("data-phase", "running");

