@@ -1,0 +1,10 @@
+/** Test-only: a worker whose script never ran. Its calls reject as connectWorker's do after `onerror`. */
+import type { SessionClient } from "../../../store/workerSession";
+import type { Api } from "../protocol";
+
+export const deadWorker = <A extends Api>(what: string): SessionClient<A> => ({
+  call: () => Promise.reject(new Error(`The ${what} stopped: it could not start.`)),
+  failAll: () => undefined,
+  isAlive: () => false,
+  close: () => undefined,
+});
