@@ -11,7 +11,7 @@ export function StatusBar() {
   const backend = useLab(selectBackend);
   const working = useLab(selectWorking);
   const notice = useLab(selectNotice);
-  const { dismissNotice } = useLab(selectActions);
+  const { dismissNotice, init } = useLab(selectActions);
   const words = backend ? backendWords(backend) : null;
   return (
     <div className="status-bar">
@@ -47,6 +47,11 @@ export function StatusBar() {
           role={notice.kind === "error" ? "alert" : "status"}
         >
           <span>{notice.text}</span>
+          {notice.retry && (
+            <button type="button" onClick={() => void init()}>
+              Try again
+            </button>
+          )}
           <button type="button" aria-label="Dismiss message" onClick={dismissNotice}>
             ×
           </button>

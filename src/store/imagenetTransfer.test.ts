@@ -88,7 +88,7 @@ describe("the ImageNet transfer store", () => {
     expect(await tensors()).toBe(before);
   });
 
-  it("keeps Darknet when chapter 1 re-plans: only a new worker's backend status reloads it", async () => {
+  it("keeps Darknet when chapter 1 re-plans: only a new worker (a new epoch) reloads it", async () => {
     vi.stubGlobal("fetch", fixtureFetch());
     const lab = await labWithCat();
     await call(
@@ -100,11 +100,11 @@ describe("the ImageNet transfer store", () => {
     await call("setImage", { rgba: cat, size: SIZE });
     const store = createImagenetTransferStore(lab);
     await store.getState().actions.load();
-    const backend = lab.getState().backend;
+    const epoch = lab.getState().workerEpoch;
     lab.getState().actions.setInView(false); // no background sweep after the re-plan
     lab.getState().actions.updateSettings({ kind: "fgsm", targetClass: null });
     await until(() => lab.getState().adversarial !== null);
-    expect(lab.getState().backend).toBe(backend);
+    expect(lab.getState().workerEpoch).toBe(epoch);
     expect(store.getState().model.status).toBe("ready");
   });
 

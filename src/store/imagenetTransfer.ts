@@ -199,7 +199,7 @@ export function createImagenetTransferStore(lab: StoreApi<LabStore>) {
 
     lab.subscribe((s, prev) => {
       // A new worker (after a lost WebGL context) holds no judge: load it again (from the cache).
-      if (prev.backend && s.backend !== prev.backend && ready()) {
+      if (prev.workerEpoch > 0 && s.workerEpoch !== prev.workerEpoch && ready()) {
         set({ model: idleModel(), clean: null, adversarial: null });
         void actions.load();
       }

@@ -17,15 +17,18 @@ import {
   type ModelFrom,
 } from "../workers/imagenet/api";
 import { type CallOptions, RemoteError } from "../workers/rpc/client";
-import type { WorkerClient } from "../workers/rpc/connectWorker";
 import { clampInt } from "./clampInt";
 import { GALLERY } from "./gallery";
 import { latestOnly } from "./latestOnly";
 import { STORIES, type StoryId } from "./stories";
 import type { AttackSettings, LabState, SweepState } from "./types";
+import { type SessionClient, workerSession } from "./workerSession";
 
 export interface LabActions {
-  /** Starts the ImageNet worker, then loads the default model and photo. */
+  /**
+   * Starts the ImageNet worker, then loads the default model and photo. Called again after a
+   * failed start (the notice's "Try again"), it keeps the backend asked for first.
+   */
   init(preferredBackend?: BackendPreference): Promise<void>;
   /** Starts the ImageNet worker and its backend only (init does this first). */
   start(preferredBackend?: BackendPreference): Promise<void>;
@@ -50,7 +53,7 @@ export interface LabActions {
 
 export interface LabSetup {
   /** Starts the ImageNet worker and connects to it (again after a lost WebGL context). */
-  makeClient: () => WorkerClient<ImagenetApi>;
+  makeClient: () => SessionClient<ImagenetApi>;
   wasmPath: string;
   /** The page's address: the worker resolves the app's own files (models/…) against it. */
   pageUrl: string;
@@ -76,6 +79,7 @@ const emptySweep = (plan: AttackPlan): SweepState => ({
 
 export const initialLabState = (): LabState => ({
   backend: null,
+  workerEpoch: 0,
   model: {
     id: DEFAULT_MODEL.id,
     label: DEFAULT_MODEL.label,
@@ -109,19 +113,12 @@ export const initialLabState = (): LabState => ({
  * generation's calls are cancelled in the worker and their late replies dropped here.
  */
 export function createLabStore(setup: LabSetup) {
-  let client: WorkerClient<ImagenetApi> | null = null;
-  /** The worker's start, and a promise of the first one (calls made before init wait for it). */
-  let started: Promise<void> = Promise.resolve();
-  let firstStarted: () => void = () => {};
-  const firstStart = new Promise<void>((resolve) => {
-    firstStarted = resolve;
-  });
   /** What the worker's attack model was loaded from, to load it again after a lost context. */
   let modelFrom: ModelFrom | null = null;
   let modelReady = false;
   let inputSize = 224;
   let imageBlob: Blob | null = null;
-  let preferred: BackendPreference = "auto";
+  let preferred: BackendPreference = "webgl";
   let generation = 0;
   let genAbort = new AbortController();
   let modelRequest = 0;
@@ -132,6 +129,19 @@ export function createLabStore(setup: LabSetup) {
   let fillAbort: AbortController | null = null;
 
   const store = createStore<LabStore>()((set, get) => {
+    /** The worker and its backend; after a lost WebGL context, a fresh one. */
+    const session = workerSession(setup.makeClient, async (call, epoch) => {
+      const backend = await call("start", {
+        backend: preferred,
+        wasmPath: setup.wasmPath,
+        pageUrl: setup.pageUrl,
+      });
+      set({ backend, workerEpoch: epoch });
+      call("contextLost", null, { priority: "io" }).then(
+        () => (session.epoch() === epoch ? recoverContext() : undefined),
+        () => undefined,
+      );
+    });
     const patchModel = (p: Partial<LabState["model"]>) => set({ model: { ...get().model, ...p } });
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
     const fail = (err: unknown) => {
@@ -259,9 +269,7 @@ export function createLabStore(setup: LabSetup) {
       try {
         const backend = await call("setPlan", { plan });
         if (gen !== generation) return;
-        // A new status object only when it changed: chapter 4 reads a new one as a new worker.
-        const same = JSON.stringify(backend) === JSON.stringify(get().backend);
-        set({ ...(same ? {} : { backend }), working: null, sweep: emptySweep(plan) });
+        set({ backend, working: null, sweep: emptySweep(plan) });
       } catch (err) {
         return fail(err);
       }
@@ -327,31 +335,13 @@ export function createLabStore(setup: LabSetup) {
       return true;
     }
 
-    /** Starts the worker and its backend; after a lost WebGL context, a fresh one. */
-    function startWorker(): Promise<void> {
-      client?.close();
-      const next = setup.makeClient();
-      client = next;
-      started = next
-        .call("start", { backend: preferred, wasmPath: setup.wasmPath, pageUrl: setup.pageUrl })
-        .then((backend) => {
-          set({ backend });
-          firstStarted();
-          next.call("contextLost", null, { priority: "io" }).then(
-            () => (client === next ? recoverContext() : undefined),
-            () => undefined,
-          );
-        });
-      return started;
-    }
-
     /** Every tensor died with the WebGL context: a fresh worker, and the model and image again. */
     async function recoverContext(): Promise<void> {
       set({ working: "The graphics context was lost: restoring the model and image…" });
       stopWork();
       modelReady = false;
       try {
-        await startWorker();
+        await session.restart();
         if (modelFrom) await loadModel(newModelRequest(), modelFrom);
         set({
           working: null,
@@ -363,19 +353,20 @@ export function createLabStore(setup: LabSetup) {
     }
 
     const actions: LabActions = {
-      async start(backend = "webgl") {
+      async start(backend = preferred) {
         preferred = backend;
         exposeForDebugging({ store });
-        await startWorker();
+        await session.ready();
       },
 
       async init(backend) {
         try {
           await actions.start(backend);
         } catch (err) {
-          fail(err);
+          set({ working: null, notice: { kind: "error", text: message(err), retry: true } });
           return;
         }
+        if (get().notice?.retry) set({ notice: null });
         await Promise.all([
           actions.selectModel(DEFAULT_MODEL.id),
           actions.selectPhoto(GALLERY[0].id),
@@ -474,11 +465,8 @@ export function createLabStore(setup: LabSetup) {
         set({ notice: null });
       },
 
-      async compute(method, args, options) {
-        await firstStart;
-        await started;
-        if (!client) throw new Error("The ImageNet worker has not started.");
-        return client.call(method, args, options);
+      compute(method, args, options) {
+        return session.call(method, args, options);
       },
     };
 

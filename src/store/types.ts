@@ -65,10 +65,14 @@ export interface SweepState {
 export interface Notice {
   kind: "error" | "info";
   text: string;
+  /** The worker did not start: the notice offers "Try again" (init once more). */
+  retry?: boolean;
 }
 
 export interface LabState {
   backend: BackendStatus | null;
+  /** Which ImageNet worker answers (1, 2, …): a new one (after a lost WebGL context) holds no model. */
+  workerEpoch: number;
   model: ModelState;
   image: ImageState;
   settings: AttackSettings;

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { ErrorText } from "../../components/ErrorText";
 import { formatPercent } from "../../components/format";
 import { Scroller } from "../../components/Scroller";
 import {
@@ -11,11 +10,11 @@ import { RECIPES } from "../../engine/digits/recipes";
 import {
   selectDigitModels,
   selectDigitsActions,
-  selectDigitsError,
   selectDigitsStatus,
   selectTraining,
   useDigits,
 } from "../../store/digits";
+import { DigitsFailure } from "./DigitsFailure";
 import { TrainingChart } from "./TrainingChart";
 
 /**
@@ -24,19 +23,13 @@ import { TrainingChart } from "./TrainingChart";
  */
 export function DigitModelsPanel() {
   const status = useDigits(selectDigitsStatus);
-  const error = useDigits(selectDigitsError);
   const models = useDigits(selectDigitModels);
   const training = useDigits(selectTraining);
   const actions = useDigits(selectDigitsActions);
   const [kind, setKind] = useState<DigitModelKind>("mlp");
   const [epochs, setEpochs] = useState(2);
   const running = training?.status === "running";
-  if (status === "error")
-    return (
-      <div role="alert">
-        The digits could not be loaded. <ErrorText message={error ?? ""} />
-      </div>
-    );
+  if (status === "error") return <DigitsFailure />;
   return (
     <section className="panel" aria-labelledby="digit-models-title">
       <h3 id="digit-models-title">Three digit models</h3>

@@ -1,14 +1,8 @@
 import { DigitModelPicker } from "../../components/controls/DigitModelPicker";
 import { LevelSlider } from "../../components/controls/LevelSlider";
-import { ErrorText } from "../../components/ErrorText";
 import { formatPercent } from "../../components/format";
 import { DIGIT_MODEL_INFO } from "../../engine/digits/digitModelKinds";
-import {
-  selectDigitModels,
-  selectDigitsError,
-  selectDigitsStatus,
-  useDigits,
-} from "../../store/digits";
+import { selectDigitModels, selectDigitsStatus, useDigits } from "../../store/digits";
 import {
   selectEpsLevel,
   selectStepsActions,
@@ -18,6 +12,7 @@ import {
   useSteps,
 } from "../../store/digits/steps";
 import { STEPS_MAX_LEVEL } from "../../store/digits/stepsStore";
+import { DigitsFailure } from "../digits/DigitsFailure";
 import { BeforeAfter } from "./BeforeAfter";
 import { DigitSourcePanel } from "./DigitSourcePanel";
 import { StageTiles } from "./StageTiles";
@@ -30,7 +25,6 @@ export function StepsDemo() {
   const status = useSteps(selectStepsStatus);
   const error = useSteps(selectStepsError);
   const digitsStatus = useDigits(selectDigitsStatus);
-  const digitsError = useDigits(selectDigitsError);
   const models = useDigits(selectDigitModels);
   const accuracy = models[model].testAccuracy;
   const loading = digitsStatus === "idle" || digitsStatus === "loading";
@@ -42,11 +36,7 @@ export function StepsDemo() {
           Loading the MNIST digits and the three digit models…
         </p>
       )}
-      {digitsStatus === "error" && (
-        <div className="notice error" role="alert">
-          The digits could not be loaded. <ErrorText message={digitsError ?? ""} />
-        </div>
-      )}
+      {digitsStatus === "error" && <DigitsFailure />}
       {error && digitsStatus !== "error" && (
         <p className="notice error" role="alert">
           {error}

@@ -5,8 +5,9 @@ import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digi
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
 import type { DigitsApi, RetrainProgress } from "../../workers/digits/api";
-import type { CallOptions, Client } from "../../workers/rpc/client";
+import type { CallOptions } from "../../workers/rpc/client";
 import type { SharedDigits } from "../sharedDigits";
+import { type SessionClient, workerSession } from "../workerSession";
 import type { DigitModelStatus, DigitsState, TrainingPoint, TrainingRun } from "./types";
 
 /** The jobs chapter stores may ask of the digits worker (loading and weights stay here). */
@@ -14,8 +15,9 @@ export type DigitJob = Exclude<keyof DigitsApi, "load" | "retrain" | "restoreShi
 
 export interface DigitsActions {
   /**
-   * Loads the digits and the three shipped models in the worker (once; later calls return the
-   * same promise). Chapters call it when they come into view, so readers of chapter 1 never pay.
+   * Loads the digits and the three shipped models in the worker (once; after a failure, the
+   * next call tries again). Chapters call it when they come into view, so readers of chapter 1
+   * never pay.
    */
   start(): Promise<void>;
   /** Trains `kind` from its seeded start for `epochs`, live, then swaps it in. */
@@ -35,7 +37,7 @@ export type DigitsStore = DigitsState & { actions: DigitsActions };
 
 export interface DigitsSetup {
   /** Starts the digits worker (when a chapter first asks) and connects to it. */
-  makeClient: () => Client<DigitsApi>;
+  makeClient: () => SessionClient<DigitsApi>;
   backend: BackendPreference;
   /** Where the worker gets the digits (and offers them on). */
   digits: SharedDigits;
@@ -69,12 +71,6 @@ export const initialDigitsState = (): DigitsState => ({
  * worker (see workers/digits); this store starts it, swaps weights and forwards the chapters' jobs.
  */
 export function createDigitsStore(setup: DigitsSetup) {
-  let client: Client<DigitsApi> | null = null;
-  const connect = () => {
-    client ??= setup.makeClient();
-    return client;
-  };
-  let starting: Promise<void> | null = null;
   let trainingAbort: AbortController | null = null;
 
   return createStore<DigitsStore>()((set, get) => {
@@ -94,13 +90,14 @@ export function createDigitsStore(setup: DigitsSetup) {
       set({ modelsVersion: version });
     };
 
-    async function load(): Promise<void> {
+    /** A fresh worker's start: the digits and the three shipped models. */
+    const session = workerSession(setup.makeClient, async (call) => {
       set({ status: "loading", error: null });
       try {
         const { backend, weightsUrl, wasmPath } = setup;
         const digits = await setup.digits.source();
-        const out = await connect().call("load", { backend, wasmPath, digits, weightsUrl });
-        setup.digits.offer(() => connect().call("digitSplit", null, { priority: "control" }));
+        const out = await call("load", { backend, wasmPath, digits, weightsUrl });
+        setup.digits.offer(() => session.tell("digitSplit", null, { priority: "control" }));
         for (const kind of DIGIT_MODEL_KINDS)
           patchModel(kind, {
             status: "ready",
@@ -115,7 +112,7 @@ export function createDigitsStore(setup: DigitsSetup) {
         for (const kind of DIGIT_MODEL_KINDS) patchModel(kind, { status: "error", error: text });
         throw err;
       }
-    }
+    });
 
     /** Live points from the worker's per-batch losses: means of `every` batches, and accuracies. */
     function trainingChart(every: number) {
@@ -144,14 +141,11 @@ export function createDigitsStore(setup: DigitsSetup) {
 
     const actions: DigitsActions = {
       start() {
-        starting ??= load();
-        return starting.catch(() => undefined);
+        return session.ready().catch(() => undefined);
       },
 
-      async compute(method, args, options) {
-        starting ??= load();
-        await starting;
-        return connect().call(method, args, options);
+      compute(method, args, options) {
+        return session.call(method, args, options);
       },
 
       async retrain(kind, epochs) {
@@ -176,7 +170,7 @@ export function createDigitsStore(setup: DigitsSetup) {
         const abort = new AbortController();
         trainingAbort = abort;
         try {
-          const out = await connect().call(
+          const out = await session.call(
             "retrain",
             { kind, epochs },
             { priority: "batch", signal: abort.signal, onProgress: trainingChart(every) },
@@ -200,7 +194,7 @@ export function createDigitsStore(setup: DigitsSetup) {
         await actions.start();
         patchModel(kind, { status: "loading" });
         try {
-          adopted(kind, "shipped", await connect().call("restoreShipped", { kind }));
+          adopted(kind, "shipped", await session.call("restoreShipped", { kind }));
         } catch (err) {
           patchModel(kind, { status: "error", error: errorMessage(err) });
         }

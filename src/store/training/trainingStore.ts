@@ -12,7 +12,6 @@ import {
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { errorMessage } from "../../engine/errorMessage";
-import type { Client } from "../../workers/rpc/client";
 import type {
   DeltaSnapshot,
   EvaluationSettings,
@@ -24,6 +23,7 @@ import type {
 } from "../../workers/training/protocol";
 import { DIGIT_MAX_EPS_LEVEL } from "../digits/robustnessLevels";
 import type { SharedDigits } from "../sharedDigits";
+import { type SessionClient, workerSession } from "../workerSession";
 
 export type TrainingPhase =
   | "idle"
@@ -105,7 +105,7 @@ export type TrainingStore = TrainingState & { actions: TrainingActions };
 
 export interface TrainingStoreOptions {
   /** Starts the training worker (on the first run) and connects to it. */
-  makeClient: () => Client<TrainingApi>;
+  makeClient: () => SessionClient<TrainingApi>;
   backend: BackendPreference;
   /** Where the worker gets the digits (and offers them on). */
   digits: SharedDigits;
@@ -219,9 +219,6 @@ function startOf(setup: TrainingSetup, trainDigits: number): { args: TrainArgs; 
 }
 
 export function createTrainingStore(options: TrainingStoreOptions) {
-  let client: Client<TrainingApi> | null = null;
-  /** The worker's digits, loaded once: resolves to the number of training digits. */
-  let loading: Promise<number> | null = null;
   /** The run in progress: aborting it is the reset (its late reports are dropped). */
   let runAbort: AbortController | null = null;
   /** Step reports not yet in the state, by run id. */
@@ -251,27 +248,16 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       pendingSteps = new Map();
     };
 
-    const connect = (): Client<TrainingApi> => {
-      client ??= options.makeClient();
-      return client;
-    };
-    const load = (): Promise<number> => {
+    /** The worker's digits, loaded once per worker: the number of training digits. */
+    const session = workerSession(options.makeClient, async (call) => {
       const { backend, digits, wasmPath } = options;
-      loading ??= digits
-        .source()
-        .then((source) => connect().call("load", { backend, digits: source, wasmPath }))
-        .then((out) => {
-          set({ backend: out.backend });
-          digits.offer(() => connect().call("digitSplit", null, { priority: "control" }));
-          return out.trainDigits;
-        });
-      loading.catch(() => {
-        loading = null; // the next start tries again
-      });
-      return loading;
-    };
+      const out = await call("load", { backend, digits: await digits.source(), wasmPath });
+      set({ backend: out.backend });
+      digits.offer(() => session.tell("digitSplit", null, { priority: "control" }));
+      return out.trainDigits;
+    });
     const control = (args: { paused?: boolean; delayMs?: number }) =>
-      void client?.call("control", args, { priority: "control" }).catch(() => undefined);
+      void session.tell("control", args, { priority: "control" }).catch(() => undefined);
 
     const onUpdate = (m: TrainingUpdate) => {
       switch (m.kind) {
@@ -311,11 +297,11 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       dropSteps();
       set({ phase: "starting", runs: [], deltas: null, error: null });
       try {
-        const trainDigits = await load();
+        const trainDigits = await session.ready();
         if (mine.signal.aborted) return;
         const { args, views } = startOf(get().setup, trainDigits);
         set({ phase: "running", runs: views });
-        await connect().call("train", args, {
+        await session.call("train", args, {
           priority: "batch",
           signal: mine.signal,
           onProgress: onUpdate,
@@ -380,8 +366,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           set({ phase: "idle", runs: [], deltas: null, error: null });
         },
         async workerTensors() {
-          await load();
-          return (await connect().call("memory", null, { priority: "batch" })).numTensors;
+          return (await session.call("memory", null, { priority: "batch" })).numTensors;
         },
       },
     };

@@ -8,6 +8,7 @@ import path from "node:path";
 import { createDigitsStore } from "../../../store/digits/digitsStore";
 import { createSharedDigits } from "../../../store/sharedDigits";
 import { startCpuBackend } from "../../rpc/testing/cpuBackend";
+import { deadWorker } from "../../rpc/testing/deadWorker";
 import { inProcess } from "../../rpc/testing/inProcess";
 import type { DigitsApi } from "../api";
 import { createDigitsHandlers } from "../handlers";
@@ -28,7 +29,8 @@ const fetchFromPublic =
     }
   };
 
-export function inProcessDigits() {
+/** `firstStartDies`: the store's first worker never comes up (a refused script), the next does. */
+export function inProcessDigits({ firstStartDies = false } = {}) {
   const fetched: string[] = [];
   const { client, close } = inProcess<DigitsApi>(
     createDigitsHandlers({
@@ -37,8 +39,9 @@ export function inProcessDigits() {
     }),
   );
   const digits = createSharedDigits(`${ORIGIN}data/mnist.bin.gz`);
+  let made = 0;
   const store = createDigitsStore({
-    makeClient: () => client,
+    makeClient: () => (firstStartDies && made++ === 0 ? deadWorker("digits worker") : client),
     backend: "cpu",
     digits,
     weightsUrl: `${ORIGIN}models/digits/`,
