@@ -110,3 +110,22 @@ test("the attack zoo: FGSM, PGD and DeepFool on the panda fill a sortable table,
   await expect(batch.locator("tbody tr")).toHaveCount(2, { timeout: 120_000 });
   await expect(batch.locator("tbody tr").first()).toContainText(/DeepFool\s*100\.00%/);
 });
+
+test("the attack zoo pressed at once on the default page: it runs at once or waits for chapter 1's photo, beside the default PGD sweep", async ({
+  page,
+}) => {
+  // Issue 26's new user: the page on its default (targeted PGD, its sweep filling), the zoo
+  // reached before chapter 1 has classified, Compare pressed with the photo's defaults.
+  await page.goto("/");
+  const zoo = page.locator("#attack-zoo");
+  await zoo.scrollIntoViewIfNeeded();
+  const region = page.getByRole("region", { name: "attack comparison" });
+  await expect(region).toBeVisible({ timeout: 30_000 });
+  await region.getByRole("button", { name: "Compare" }).click();
+  // It shows that it runs at once (before: "Chapter 1's photo is not classified yet.", for good).
+  await expect(region.getByRole("button", { name: "Stop" })).toBeVisible({ timeout: 5_000 });
+  const table = page.getByRole("table", { name: "attack comparison results" });
+  await expect(table.locator("tbody tr")).toHaveCount(3, { timeout: 240_000 });
+  await expect(region.getByRole("button", { name: "Compare" })).toBeVisible({ timeout: 60_000 });
+  expect(await region.locator(".hint.error").count()).toBe(0);
+});

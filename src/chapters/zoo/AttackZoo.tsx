@@ -15,6 +15,7 @@ import {
   selectZooDigit,
   selectZooStep,
   selectZooSubject,
+  selectZooWaitingForPhoto,
   useZoo,
 } from "../../store/zoo";
 import type { ZooSubject } from "../../store/zoo/zooStore";
@@ -64,11 +65,19 @@ function SubjectLine() {
   );
 }
 
-/** The current attack's iterations while a comparison runs. */
+/** The current attack's iterations while a comparison runs (or what it waits for). */
 function StepLine() {
   const step = useZoo(selectZooStep);
   const run = useZoo(selectZooComparison);
-  if (!step || run?.status !== "running") return null;
+  const waiting = useZoo(selectZooWaitingForPhoto);
+  if (run?.status !== "running") return null;
+  if (waiting)
+    return (
+      <p className="hint" role="status">
+        Waiting for chapter 1 to classify its photo; the comparison starts as soon as it has.
+      </p>
+    );
+  if (!step) return null;
   // Not a live region: a screen reader would announce every iteration (the bar's line says
   // which attacks are done).
   return (

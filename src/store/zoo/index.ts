@@ -19,6 +19,7 @@ export const selectZooEdits = (s: ZooStore) => s.edits;
 export const selectZooComparison = (s: ZooStore) => s.comparison;
 export const selectZooComparedOn = (s: ZooStore) => s.comparedOn;
 export const selectZooStep = (s: ZooStore) => s.step;
+export const selectZooWaitingForPhoto = (s: ZooStore) => s.waitingForPhoto;
 export const selectZooSort = (s: ZooStore) => s.sort;
 export const selectZooBatch = (s: ZooStore) => s.batch;
 export const selectZooBatchCount = (s: ZooStore) => s.batchCount;

@@ -66,3 +66,48 @@ describe("the attack zoo's store, on the real digits worker in-process", () => {
     expect(store.getState().sort).toEqual({ key: "ms", ascending: false });
   });
 });
+
+describe("the attack zoo on chapter 1's photo, asked before chapter 1 has classified it", () => {
+  /** Chapter 1's store with a fake worker: `calls` records what the zoo asked of it. */
+  function fakeLab() {
+    const calls: unknown[] = [];
+    const compute = (async (method: string, args: unknown) => {
+      calls.push({ method, args });
+      return { rows: [] };
+    }) as unknown as LabActions["compute"];
+    const lab = createStore<LabStore>()(() => ({
+      ...initialLabState(),
+      actions: { compute } as LabActions,
+    }));
+    return { lab, calls };
+  }
+
+  it("waits for the photo, says so, and runs once it is classified", async () => {
+    const { lab, calls } = fakeLab();
+    const store = createZooStore(lab, worker.store);
+    store.getState().actions.compare();
+    await until(store, (s) => s.waitingForPhoto);
+    expect(store.getState().comparison?.status).toBe("running");
+    expect(calls).toEqual([]);
+    lab.setState({ original: { top5: [], top1: 388 } });
+    await until(store, (s) => s.comparison?.status === "done");
+    expect(calls).toMatchObject([{ method: "zooCompare", args: { target: 368 } }]);
+    expect(store.getState().waitingForPhoto).toBe(false);
+  });
+
+  it("ends with a message when chapter 1's model fails, and a Stop ends the wait", async () => {
+    const { lab } = fakeLab();
+    const store = createZooStore(lab, worker.store);
+    store.getState().actions.compare();
+    await until(store, (s) => s.waitingForPhoto);
+    lab.setState({ model: { ...lab.getState().model, status: "error" } });
+    await until(store, (s) => s.comparison?.status === "error");
+    expect(store.getState().comparison?.message).toMatch(/no classified photo/);
+
+    lab.setState({ model: { ...lab.getState().model, status: "loading" } });
+    store.getState().actions.compare();
+    await until(store, (s) => s.waitingForPhoto);
+    store.getState().actions.cancelCompare();
+    await until(store, (s) => s.comparison?.status === "cancelled" && !s.waitingForPhoto);
+  });
+});

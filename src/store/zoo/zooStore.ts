@@ -18,6 +18,15 @@ import type { CallOptions } from "../../workers/rpc/client";
 import { type BatchRun, batchRunner } from "../batchRun";
 import type { DigitsStore } from "../digits/digitsStore";
 import type { LabStore } from "../labStore";
+import { whenState } from "../whenState";
+
+/** Chapter 1's state once its photo is classified; throws if that will not happen by itself. */
+function photoReady(lab: LabStore): LabStore | undefined {
+  if (lab.original) return lab;
+  if (lab.model.status === "error" || lab.image.status === "error" || lab.notice?.retry)
+    throw new Error("Chapter 1 has no classified photo to attack: see its message above.");
+  return undefined;
+}
 
 /** What the zoo attacks: chapter 1's photo and model, or a test digit of a digit model. */
 export type ZooSubject = "photo" | DigitModelKind;
@@ -55,6 +64,8 @@ export interface ZooState {
   /** What the comparison ran on, for the table's caption. */
   comparedOn: { subject: ZooSubject; digitIndex: number } | null;
   step: ZooStep | null;
+  /** A photo comparison asked for before chapter 1 had classified its photo waits for it. */
+  waitingForPhoto: boolean;
   sort: { key: ZooSortKey; ascending: boolean };
   /** Batch mode on a digit model: a row per attack over `batchCount` test digits. */
   batchCount: number;
@@ -95,6 +106,7 @@ export const initialZooState = (): ZooState => ({
   comparison: null,
   comparedOn: null,
   step: null,
+  waitingForPhoto: false,
   sort: { key: "l2", ascending: true },
   batchCount: 100,
   batch: null,
@@ -117,15 +129,27 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
         .filter((id) => get().chosen[domain].includes(id))
         .map((id) => ({ id, params: get().edits[domain][id] ?? {} }));
 
+    /** Chapter 1's store once its photo is classified (a Compare pressed during the page's load). */
+    async function classifiedLab(signal: AbortSignal): Promise<LabStore> {
+      set({ waitingForPhoto: !labStore.getState().original });
+      try {
+        return await whenState(labStore, photoReady, signal);
+      } finally {
+        set({ waitingForPhoto: false });
+      }
+    }
+
     /** Starts the comparison in the worker that holds the subject. */
-    const send = (attacks: ZooChoice[], options: CallOptions<ZooCompareProgress>) => {
+    const send = async (
+      attacks: ZooChoice[],
+      options: CallOptions<ZooCompareProgress> & { signal: AbortSignal },
+    ) => {
       const { subject, digitIndex } = get();
       if (subject !== "photo") {
         const args = { kind: subject, index: digitIndex, attacks };
         return digitsStore.getState().actions.compute("zooCompare", args, options);
       }
-      const lab = labStore.getState();
-      if (!lab.original) throw new Error("Chapter 1's photo is not classified yet.");
+      const lab = await classifiedLab(options.signal);
       const target = lab.settings.targetClass ?? GIBBON;
       return lab.actions.compute("zooCompare", { attacks, target }, options);
     };
