@@ -9,6 +9,7 @@ import { findImageNetModel, IMAGENET_MODELS } from "../engine/models/catalog";
 import { NUM_IMAGENET_CLASSES } from "../engine/models/classNames";
 import { nextLevels } from "../engine/sweepSummary";
 import { argMax, topK } from "../engine/topK";
+import { clampInt, oneOf } from "../engine/validate";
 import { fetchImageBlob, loadSquareImage } from "../media/loadImage";
 import {
   fileBytes,
@@ -17,7 +18,6 @@ import {
   type ModelFrom,
 } from "../workers/imagenet/api";
 import { type CallOptions, RemoteError } from "../workers/rpc/client";
-import { clampInt } from "./clampInt";
 import { GALLERY } from "./gallery";
 import { latestOnly } from "./latestOnly";
 import { STORIES, type StoryId } from "./stories";
@@ -439,7 +439,7 @@ export function createLabStore(setup: LabSetup) {
       },
 
       setEpsLevel(level) {
-        const epsLevel = clampInt(level, 0, MAX_EPSILON_LEVELS, get().settings.epsLevel);
+        const epsLevel = clampInt(level, 0, MAX_EPSILON_LEVELS) ?? get().settings.epsLevel;
         // Request first: the worker starts the forward pass while React re-renders.
         viewer.request(epsLevel, get().settings.kind === "pgd");
         set({ settings: { ...get().settings, epsLevel } });
@@ -452,12 +452,13 @@ export function createLabStore(setup: LabSetup) {
       },
 
       tellStory(id) {
+        if (!Object.hasOwn(STORIES, id)) return;
         set({ settings: { ...STORIES[id] } });
         void replan();
       },
 
       setInView(visible) {
-        inView = visible;
+        inView = visible === true;
         if (visible && get().sweep?.status === "paused") void fill(generation);
       },
 
@@ -484,14 +485,22 @@ interface ModelRequest {
 /** The value range a model loaded from disk expects its pixels in. */
 export type InputRange = [number, number];
 
-/** `next` within the engine's limits (steps 1..MAX_PGD_STEPS, the target a class), else `prev`'s. */
+/**
+ * `next` within the engine's limits (an attack kind, eps a level, steps 1..MAX_PGD_STEPS, the
+ * target a class), else `prev`'s.
+ */
 function validSettings(next: AttackSettings, prev: AttackSettings): AttackSettings {
-  const steps = clampInt(next.steps, 1, MAX_PGD_STEPS, prev.steps);
   const t = next.targetClass;
-  const targetClass =
-    t === null ? null : clampInt(t, 0, NUM_IMAGENET_CLASSES - 1, prev.targetClass);
-  return { ...next, steps, targetClass };
+  return {
+    kind: oneOf(next.kind, ATTACK_KINDS) ?? prev.kind,
+    epsLevel: clampInt(next.epsLevel, 0, MAX_EPSILON_LEVELS) ?? prev.epsLevel,
+    steps: clampInt(next.steps, 1, MAX_PGD_STEPS) ?? prev.steps,
+    targetClass: t === null ? null : (clampInt(t, 0, NUM_IMAGENET_CLASSES - 1) ?? prev.targetClass),
+    randomStart: next.randomStart === true,
+  };
 }
+
+const ATTACK_KINDS = ["fgsm", "pgd"] as const;
 
 function message(err: unknown): string {
   return isAbort(err) ? "Cancelled." : errorMessage(err);

@@ -16,5 +16,5 @@ export const lectureStore = createStore<LectureState>()((set, get) => ({
   cheatSheet: false,
   toggle: () => set({ on: !get().on }),
   toggleProse: () => set({ hideProse: !get().hideProse }),
-  setCheatSheet: (cheatSheet) => set({ cheatSheet }),
+  setCheatSheet: (open) => set({ cheatSheet: open === true }),
 }));

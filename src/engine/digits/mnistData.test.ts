@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { splitTechnical } from "../errorMessage";
 import { digitImages, digitLabels, fetchDigits, splitDigits } from "./mnistData";
 import { type DigitSet, decodeDigits } from "./mnistFormat";
+import { TEST_DIGITS } from "./testDigits";
 import { loadDigitsFromDisk } from "./testing/nodeDigits";
 
 let all: DigitSet;
@@ -68,6 +69,7 @@ describe("the train/test split", () => {
     const a = splitDigits(all);
     const b = splitDigits(all);
     expect([a.train.count, a.test.count]).toEqual([8000, 2000]);
+    expect(a.test.count).toBe(TEST_DIGITS); // the steppers' constant is the file's
     expect(Buffer.from(a.test.pixels).equals(Buffer.from(b.test.pixels))).toBe(true);
     expect(Buffer.from(a.train.labels).equals(Buffer.from(b.train.labels))).toBe(true);
     // Shuffled: the package groups digits by class; the test set must not be one class.

@@ -1,6 +1,7 @@
 import type { StoreApi } from "zustand";
 import { createStore } from "zustand/vanilla";
 import type { DefenceHits } from "../../engine/defences/measureDefence";
+import { ifValid, oneOf } from "../../engine/validate";
 import { type BatchRun, batchRunner } from "../batchRun";
 import type { DigitsStore } from "../digits/digitsStore";
 
@@ -47,15 +48,10 @@ export function createDefenceStore(digitsStore: StoreApi<DigitsStore>) {
     return {
       ...initialDefenceState(),
       actions: {
-        setLevels(levels) {
-          if (DEFENCE_LEVELS.some((c) => c === levels)) set({ levels });
-        },
-        setEpsLevel(eps) {
-          if (DEFENCE_EPS_LEVELS.some((c) => c === eps)) set({ epsLevel: eps });
-        },
-        setCount(count) {
-          if (DEFENCE_COUNTS.some((c) => c === count)) set({ count });
-        },
+        setLevels: (choice) => ifValid(oneOf(choice, DEFENCE_LEVELS), (levels) => set({ levels })),
+        setEpsLevel: (choice) =>
+          ifValid(oneOf(choice, DEFENCE_EPS_LEVELS), (epsLevel) => set({ epsLevel })),
+        setCount: (choice) => ifValid(oneOf(choice, DEFENCE_COUNTS), (count) => set({ count })),
         run() {
           const { levels, epsLevel, count } = get();
           measuring = { levels, epsLevel };

@@ -1,12 +1,14 @@
 import type { StoreApi } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { errorMessage } from "../../engine/errorMessage";
 import {
   SMOOTHING_KINDS,
   SMOOTHING_RECIPES,
   type SmoothingKind,
 } from "../../engine/smoothing/recipes";
+import { clamp, ifValid, oneOf, wrap } from "../../engine/validate";
 import type { DigitChoice } from "../../workers/digits/api";
 import type {
   CertificateView,
@@ -32,8 +34,6 @@ export const MAX_ATTACK_RADIUS = 3;
 const SEED = 1;
 /** The samples-against-radius chart's n: 10 to 10^6, ten steps per decade. */
 export const BOUND_NS = Array.from({ length: 51 }, (_, k) => Math.round(10 ** (1 + k / 10)));
-/** The test digits of the fixed 8,000 / 2,000 split. */
-const TEST_DIGITS = 2000;
 
 type CurveRun = BatchRun<CurveEntry[]> & { n: number; alpha: number };
 
@@ -240,25 +240,24 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
           certify();
           fetchBound();
         },
-        setKind(kind) {
+        setKind(choice) {
+          const kind = oneOf(choice, SMOOTHING_KINDS);
+          if (!kind) return;
           set({ kind });
           changed();
         },
-        setN0(n0) {
-          if (N0_CHOICES.some((c) => c === n0)) set({ n0 });
-        },
-        setN(n) {
-          if (N_CHOICES.some((c) => c === n)) set({ n });
-        },
-        setAlpha(alpha) {
-          if (!ALPHA_CHOICES.some((c) => c === alpha)) return;
+        setN0: (choice) => ifValid(oneOf(choice, N0_CHOICES), (n0) => set({ n0 })),
+        setN: (choice) => ifValid(oneOf(choice, N_CHOICES), (n) => set({ n })),
+        setAlpha(choice) {
+          const alpha = oneOf(choice, ALPHA_CHOICES);
+          if (alpha === undefined) return;
           set({ alpha });
           if (started) fetchBound();
         },
         setSource(index) {
-          if (!Number.isInteger(index)) return;
-          const wrapped = ((index % TEST_DIGITS) + TEST_DIGITS) % TEST_DIGITS;
-          set({ sourceIndex: wrapped, drawn: null });
+          const sourceIndex = wrap(index, TEST_DIGITS);
+          if (sourceIndex === undefined) return;
+          set({ sourceIndex, drawn: null });
           changed();
         },
         useDrawing(grey, size) {
@@ -270,10 +269,8 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
           }
         },
         certify,
-        setAttackRadius(radius) {
-          if (Number.isFinite(radius))
-            set({ attackRadius: Math.max(0, Math.min(MAX_ATTACK_RADIUS, radius)) });
-        },
+        setAttackRadius: (radius) =>
+          ifValid(clamp(radius, 0, MAX_ATTACK_RADIUS), (attackRadius) => set({ attackRadius })),
         attack() {
           const args = settings();
           attackRadius = get().attackRadius;
@@ -285,8 +282,9 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
             ),
           );
         },
-        setCurveCount: (curveCount) => set({ curveCount }),
-        setCurveN: (curveN) => set({ curveN }),
+        setCurveCount: (choice) =>
+          ifValid(oneOf(choice, CURVE_COUNTS), (curveCount) => set({ curveCount })),
+        setCurveN: (choice) => ifValid(oneOf(choice, CURVE_N_CHOICES), (curveN) => set({ curveN })),
         runCurves() {
           void runCurves();
         },
@@ -294,7 +292,8 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
           curvesStopped = true;
           for (const kind of SMOOTHING_KINDS) curveRunners[kind].cancel();
         },
-        setTrainEpochs: (trainEpochs) => set({ trainEpochs }),
+        setTrainEpochs: (choice) =>
+          ifValid(oneOf(choice, SMOOTH_TRAIN_EPOCHS), (trainEpochs) => set({ trainEpochs })),
         train() {
           void train();
         },

@@ -1,5 +1,6 @@
 import type { StoreApi } from "zustand";
 import { createStore } from "zustand/vanilla";
+import { ifValid, oneOf } from "../../engine/validate";
 import type {
   FlipRateView,
   TextModelInfo,
@@ -131,11 +132,12 @@ export function createWordSwapStore(digitsStore: StoreApi<DigitsStore>, url: str
         set({ seed: get().seed + 1 });
         void train();
       },
-      setSentence: (sentence) =>
-        set({ sentence: sentence.slice(0, SENTENCE_MAX_LENGTH), sentenceChosen: true }),
-      setMaxSwaps(k) {
-        if (SWAP_CHOICES.some((c) => c === k)) set({ maxSwaps: k });
+      setSentence(sentence) {
+        if (typeof sentence !== "string") return;
+        set({ sentence: sentence.slice(0, SENTENCE_MAX_LENGTH), sentenceChosen: true });
       },
+      setMaxSwaps: (choice) =>
+        ifValid(oneOf(choice, SWAP_CHOICES), (maxSwaps) => set({ maxSwaps })),
       attack() {
         const { sentence, maxSwaps, model } = get();
         if (!model) return;

@@ -2,7 +2,9 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { mergeRobustness, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { errorMessage } from "../../engine/errorMessage";
+import { clampInt, oneOf } from "../../engine/validate";
 import type { PairView, SampleDigit } from "../../workers/digits/api";
 import { latestOnly } from "../latestOnly";
 import type { DigitsStore } from "./digitsStore";
@@ -48,11 +50,7 @@ export const initialLinearityState = (): LinearityState => ({
 });
 
 /** `x` rounded into [0, max]; null if it is not a finite number. */
-const level = (x: number, max: number) =>
-  Number.isFinite(x) ? Math.max(0, Math.min(max, Math.round(x))) : null;
-
 /** The curves are measured on the 2,000 test digits in chunks of 250. */
-const TEST_DIGITS = 2000;
 const CHUNK = 250;
 
 export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
@@ -169,19 +167,21 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
         refresh(DIGIT_MODEL_KINDS);
       },
       setPair(fromClass, toClass) {
-        const from = level(fromClass, DIGIT_CLASS_COUNT - 1);
-        const to = level(toClass, DIGIT_CLASS_COUNT - 1);
-        if (from === null || to === null) return;
+        const from = clampInt(fromClass, 0, DIGIT_CLASS_COUNT - 1);
+        const to = clampInt(toClass, 0, DIGIT_CLASS_COUNT - 1);
+        if (from === undefined || to === undefined) return;
         set({ pair: { from, to } });
         void refreshWeightsAndPair();
       },
-      setSampleModel(kind) {
+      setSampleModel(model) {
+        const kind = oneOf(model, DIGIT_MODEL_KINDS);
+        if (!kind) return;
         set({ sampleModel: kind });
         void sampler.request({ kind, epsLevel: get().sampleEpsLevel });
       },
       setSampleEps(eps) {
-        const epsLevel = level(eps, DIGIT_MAX_EPS_LEVEL);
-        if (epsLevel === null) return;
+        const epsLevel = clampInt(eps, 0, DIGIT_MAX_EPS_LEVEL);
+        if (epsLevel === undefined) return;
         set({ sampleEpsLevel: epsLevel });
         void sampler.request({ kind: get().sampleModel, epsLevel });
       },

@@ -1,11 +1,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { epsilonFromLevels } from "../../engine/attacks/params";
-import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
 import type { CleanStages, EpsStages } from "../../engine/digits/fgsmStages";
 import { errorMessage } from "../../engine/errorMessage";
+import { clampInt, oneOf } from "../../engine/validate";
 import { latestOnly } from "../latestOnly";
 import type { DigitsStore } from "./digitsStore";
+import { DIGIT_CLASS_COUNT } from "./robustnessLevels";
 
 /** Largest epsilon of chapter 3's slider: 77/255 ≈ 0.3. */
 export const STEPS_MAX_LEVEL = 77;
@@ -142,8 +144,9 @@ export function createStepsStore(digits: StoreApi<DigitsStore>) {
         started = true;
         refresh(); // `run` loads the digits and models first if no chapter has yet
       },
-      setModel(model) {
-        if (model === get().model) return;
+      setModel(choice) {
+        const model = oneOf(choice, DIGIT_MODEL_KINDS);
+        if (!model || model === get().model) return;
         set({ model });
         refresh();
       },
@@ -171,14 +174,15 @@ export function createStepsStore(digits: StoreApi<DigitsStore>) {
         });
         refresh();
       },
-      chooseLabel(label) {
-        if (get().source !== "drawn" || label === get().chosenLabel) return;
+      chooseLabel(choice) {
+        const label = clampInt(choice, 0, DIGIT_CLASS_COUNT - 1);
+        if (label !== choice || get().source !== "drawn" || label === get().chosenLabel) return;
         set({ chosenLabel: label });
         refresh();
       },
       setEpsLevel(level) {
-        const epsLevel = Math.max(0, Math.min(STEPS_MAX_LEVEL, Math.round(level)));
-        if (epsLevel === get().epsLevel) return;
+        const epsLevel = clampInt(level, 0, STEPS_MAX_LEVEL);
+        if (epsLevel === undefined || epsLevel === get().epsLevel) return;
         set({ epsLevel });
         if (get().clean) void attacker.request(epsLevel)?.catch(fail);
       },

@@ -3,7 +3,7 @@ import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
 import { errorMessage } from "../../engine/errorMessage";
-import { clampInt } from "../clampInt";
+import { clampInt, oneOf } from "../../engine/validate";
 import type { DigitsStore } from "./digitsStore";
 import { DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
 
@@ -108,9 +108,10 @@ export function createTransferStore(digitsStore: StoreApi<DigitsStore>) {
         setAttack(patch) {
           const prev = get().attack;
           const next = { ...prev, ...patch };
-          const epsLevel = clampInt(next.epsLevel, 0, DIGIT_MAX_EPS_LEVEL, prev.epsLevel);
-          const steps = clampInt(next.steps, 1, MAX_TRANSFER_STEPS, prev.steps);
-          set({ attack: { ...next, epsLevel, steps } });
+          const kind = oneOf(next.kind, ["fgsm", "pgd"] as const) ?? prev.kind;
+          const epsLevel = clampInt(next.epsLevel, 0, DIGIT_MAX_EPS_LEVEL) ?? prev.epsLevel;
+          const steps = clampInt(next.steps, 1, MAX_TRANSFER_STEPS) ?? prev.steps;
+          set({ attack: { kind, epsLevel, steps } });
         },
         compute() {
           started = true;

@@ -9,9 +9,11 @@ import {
   TRAINING_METHODS,
   type TrainingMethod,
 } from "../../engine/digits/adversarial/types";
-import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
+import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { errorMessage } from "../../engine/errorMessage";
+import { bool, clamp, clampInt, fields, finite, oneOf } from "../../engine/validate";
 import type {
   DeltaSnapshot,
   EvaluationSettings,
@@ -138,25 +140,43 @@ export const MAX_TRAINING_EPS = DIGIT_MAX_EPS_LEVEL / 255;
 
 const MAX_BUDGET = Math.max(...TRAINING_BUDGETS);
 
-const finite = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+/** Slowest pace the lab offers between two minibatches, ms. */
+const MAX_DELAY_MS = 2000;
+/** Most PGD steps per evaluation. */
+const MAX_EVAL_STEPS = 100;
 
 /**
- * `patch` within the lab's limits: a seed rounded into 1..MAX_TRAINING_SEED, a budget in
- * (0, MAX_BUDGET] epochs (benchmarks use fractions); a seed or budget that is not a number is dropped.
+ * `patch` within the lab's limits: known methods, a digit model, a seed rounded into
+ * 1..MAX_TRAINING_SEED, a budget in (0, MAX_BUDGET] epochs (benchmarks use fractions); what is
+ * not valid is dropped.
  */
-function validSetup({
-  seed,
-  budgetEpochs,
-  ...rest
-}: Partial<TrainingSetup>): Partial<TrainingSetup> {
-  return {
-    ...rest,
-    ...(finite(seed) ? { seed: Math.max(1, Math.min(MAX_TRAINING_SEED, Math.round(seed))) } : {}),
-    ...(finite(budgetEpochs) && budgetEpochs > 0
-      ? { budgetEpochs: Math.min(MAX_BUDGET, budgetEpochs) }
-      : {}),
-  };
-}
+const validSetup = (patch: Partial<TrainingSetup>): Partial<TrainingSetup> =>
+  fields<TrainingSetup>(patch, {
+    methods: (x) => (Array.isArray(x) ? TRAINING_METHODS.filter((m) => x.includes(m)) : undefined),
+    kind: (x) => oneOf(x, DIGIT_MODEL_KINDS),
+    seed: (x) => clampInt(x, 1, MAX_TRAINING_SEED),
+    settings: () => undefined, // setSettings checks these
+    budgetEpochs: (x) => {
+      const v = finite(x);
+      return v !== undefined && v > 0 ? Math.min(MAX_BUDGET, v) : undefined;
+    },
+    evalSteps: (x) => clampInt(x, 1, MAX_EVAL_STEPS),
+    evalDigits: (x) => clampInt(x, 1, TEST_DIGITS),
+    delayMs: (x) => clamp(x, 0, MAX_DELAY_MS),
+    compareEarlyStopping: bool,
+  });
+
+/** Each method's settings within the ranges the lab's controls offer; the rest dropped. */
+const validSettings = (patch: Partial<MethodSettings>): Partial<MethodSettings> =>
+  fields<MethodSettings>(patch, {
+    eps: (x) => clamp(x, 0, MAX_TRAINING_EPS),
+    alpha: (x) => clamp(x, 0, 1),
+    pgdSteps: (x) => clampInt(x, 1, 20),
+    replays: (x) => clampInt(x, 1, 16),
+    fastStepRatio: (x) => clamp(x, 0.25, 4),
+    fastRandomStart: bool,
+    earlyStopping: bool,
+  });
 
 /** Id of the early-stopping twin of an early-stopping comparison. */
 export const FAST_WITH_STOPPING = "fast-stopping";
@@ -323,16 +343,16 @@ export function createTrainingStore(options: TrainingStoreOptions) {
       deltas: null,
       actions: {
         configure(patch) {
-          set((s) => ({ setup: { ...s.setup, ...validSetup(patch) } }));
-          if (patch.delayMs !== undefined) control({ delayMs: patch.delayMs });
+          const valid = validSetup(patch);
+          set((s) => ({ setup: { ...s.setup, ...valid } }));
+          if (valid.delayMs !== undefined) control({ delayMs: valid.delayMs });
         },
-        setSettings({ eps, ...patch }) {
-          const epsPatch = finite(eps) ? { eps: Math.max(0, Math.min(MAX_TRAINING_EPS, eps)) } : {};
-          set((s) => ({
-            setup: { ...s.setup, settings: { ...s.setup.settings, ...patch, ...epsPatch } },
-          }));
+        setSettings(patch) {
+          const valid = validSettings(patch);
+          set((s) => ({ setup: { ...s.setup, settings: { ...s.setup.settings, ...valid } } }));
         },
         toggleMethod(method, on) {
+          if (!oneOf(method, TRAINING_METHODS)) return;
           set((s) => {
             const chosen = new Set(s.setup.methods);
             if (on) chosen.add(method);

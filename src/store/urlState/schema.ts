@@ -9,6 +9,7 @@ import { MAX_EPSILON_LEVELS } from "../../engine/attacks/params";
 import { ZOO_IDS } from "../../engine/attacks/zoo/registry";
 import { TRAINING_METHODS } from "../../engine/digits/adversarial/types";
 import { DIGIT_MODEL_KINDS } from "../../engine/digits/digitModelKinds";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { IMAGENET_MODELS } from "../../engine/models/catalog";
 import { NUM_IMAGENET_CLASSES } from "../../engine/models/classNames";
 import { SMOOTHING_KINDS } from "../../engine/smoothing/recipes";
@@ -41,7 +42,7 @@ import {
   TRAINING_BUDGETS,
 } from "../training/trainingStore";
 import { BETAS, initialVaeState, PATH_LEVELS } from "../vae/vaeStore";
-import { initialZooState, ZOO_DIGITS, type ZooSubject } from "../zoo/zooStore";
+import { initialZooState, type ZooSubject } from "../zoo/zooStore";
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -144,7 +145,6 @@ const ATTACK_KINDS = members<AttackKind>({ fgsm: true, pgd: true });
 const OBJECTIVES = members<LatentObjective>({ latent: true, output: true });
 const ZOO_SUBJECTS: readonly ZooSubject[] = ["photo", ...DIGIT_MODEL_KINDS];
 /** Test digits of the fixed 8,000 / 2,000 split (every digit chapter indexes the same ones). */
-const TEST_DIGITS = ZOO_DIGITS;
 const digitIndex = int(0, TEST_DIGITS - 1);
 const digitClass = int(0, DIGIT_CLASS_COUNT - 1);
 

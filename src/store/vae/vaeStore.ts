@@ -1,10 +1,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { errorMessage } from "../../engine/errorMessage";
 import type { LatentObjective } from "../../engine/vae/latentAttack";
 import type { LevelSums } from "../../engine/vae/measure";
-import type { VaeKind } from "../../engine/vae/recipes";
+import { VAE_KINDS, type VaeKind } from "../../engine/vae/recipes";
+import { clampInt, ifValid, oneOf, wrap } from "../../engine/validate";
 import type { LatentMapView, LatentPathView, LatentTarget } from "../../workers/digits/vaeApi";
 import type { DigitsStore } from "../digits/digitsStore";
 import { DIGIT_CLASS_COUNT } from "../digits/robustnessLevels";
@@ -100,6 +102,18 @@ export const TABLE_COUNTS = [50, 100, 200, 500, 2000] as const;
 /** KL weights and run lengths offered for live training. */
 export const BETAS = [0.25, 0.5, 1, 2, 4] as const;
 export const TRAIN_EPOCHS = [1, 3, 5, 10] as const;
+const OBJECTIVES: readonly LatentObjective[] = ["latent", "output"];
+
+/** A class 0..9, or a test digit (its index wrapped into the `count` test digits); else undefined. */
+function validTarget(target: LatentTarget, count: number): LatentTarget | undefined {
+  if (typeof target !== "object" || target === null) return undefined;
+  if ("class" in target) {
+    const c = target.class;
+    return Number.isInteger(c) && c >= 0 && c < DIGIT_CLASS_COUNT ? { class: c } : undefined;
+  }
+  const test = wrap(target.test, count);
+  return test === undefined ? undefined : { test };
+}
 /** Minibatches per chart point of a live run. */
 const POINT_EVERY = 5;
 
@@ -287,25 +301,28 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
           started = true;
           attack();
         },
-        setKind(kind) {
+        setKind(choice) {
+          const kind = oneOf(choice, VAE_KINDS);
+          if (!kind) return;
           set({ kind, path: null });
           attack();
         },
-        setObjective(objective) {
+        setObjective(choice) {
+          const objective = oneOf(choice, OBJECTIVES);
+          if (!objective) return;
           set({ objective });
           attack();
         },
         setTarget(target) {
-          const n = "class" in target ? target.class : target.test;
-          if (!Number.isInteger(n) || n < 0) return;
-          if ("class" in target && n >= DIGIT_CLASS_COUNT) return;
-          set({ target });
+          const valid = validTarget(target, get().map?.labels.length ?? TEST_DIGITS);
+          if (!valid) return;
+          set({ target: valid });
           attack();
         },
         setSource(index) {
-          if (!Number.isInteger(index)) return;
-          const count = get().map?.labels.length ?? 2000;
-          set({ sourceIndex: ((index % count) + count) % count, drawn: null });
+          const sourceIndex = wrap(index, get().map?.labels.length ?? TEST_DIGITS);
+          if (sourceIndex === undefined) return;
+          set({ sourceIndex, drawn: null });
           attack();
         },
         useDrawing(grey, size) {
@@ -316,9 +333,8 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
             fail(err);
           }
         },
-        setEpsIndex(index) {
-          set({ epsIndex: Math.max(0, Math.min(PATH_LEVELS.length - 1, Math.round(index))) });
-        },
+        setEpsIndex: (index) =>
+          ifValid(clampInt(index, 0, PATH_LEVELS.length - 1), (epsIndex) => set({ epsIndex })),
         attack,
         pick(index) {
           const kind = get().kind;
@@ -337,21 +353,17 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
             })
             .catch(fail);
         },
-        setTableCount(count) {
-          set({ tableCount: count });
-        },
+        setTableCount: (choice) =>
+          ifValid(oneOf(choice, TABLE_COUNTS), (tableCount) => set({ tableCount })),
         runTable() {
           void runTable();
         },
         cancelTable() {
           tableAbort?.abort();
         },
-        setBeta(beta) {
-          if (BETAS.some((b) => b === beta)) set({ beta });
-        },
-        setTrainEpochs(epochs) {
-          set({ trainEpochs: epochs });
-        },
+        setBeta: (beta) => ifValid(oneOf(beta, BETAS), (valid) => set({ beta: valid })),
+        setTrainEpochs: (choice) =>
+          ifValid(oneOf(choice, TRAIN_EPOCHS), (trainEpochs) => set({ trainEpochs })),
         train() {
           void train();
         },

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore } from "zustand/vanilla";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
 import { initialLabState, type LabActions, type LabStore } from "../labStore";
 import { until } from "../testing/until";
-import { createZooStore, ZOO_DIGITS } from "./zooStore";
+import { createZooStore } from "./zooStore";
 
 let worker: ReturnType<typeof inProcessDigits>;
 /** Chapter 1's store, never asked here: these tests attack digits only. */
@@ -57,8 +58,8 @@ describe("the attack zoo's store, on the real digits worker in-process", () => {
     const store = createZooStore(noPhoto(), worker.store);
     const { actions } = store.getState();
     actions.setDigitIndex(-1);
-    expect(store.getState().digitIndex).toBe(ZOO_DIGITS - 1);
-    actions.setDigitIndex(ZOO_DIGITS + 2);
+    expect(store.getState().digitIndex).toBe(TEST_DIGITS - 1);
+    actions.setDigitIndex(TEST_DIGITS + 2);
     expect(store.getState().digitIndex).toBe(2);
     actions.sortBy("ms");
     expect(store.getState().sort).toEqual({ key: "ms", ascending: true });

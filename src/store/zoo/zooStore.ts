@@ -7,13 +7,18 @@ import type {
   ZooComparison,
 } from "../../engine/attacks/zoo/compare";
 import {
+  ZOO,
+  ZOO_IDS,
   type ZooAttackId,
   type ZooDomain,
   type ZooParams,
   zooIds,
 } from "../../engine/attacks/zoo/registry";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
+import { DIGIT_MODEL_KINDS } from "../../engine/digits/digitModelKinds";
+import { TEST_DIGITS } from "../../engine/digits/testDigits";
 import { GIBBON } from "../../engine/models/classNames";
+import { clamp, clampInt, ifValid, oneOf, wrap } from "../../engine/validate";
 import type { CallOptions } from "../../workers/rpc/client";
 import { type BatchRun, batchRunner } from "../batchRun";
 import type { DigitsStore } from "../digits/digitsStore";
@@ -88,9 +93,10 @@ export interface ZooActions {
 
 export type ZooStore = ZooState & { actions: ZooActions };
 
-/** The digits' test split holds this many (the stepper wraps around); batch mode offers these counts. */
-export const ZOO_DIGITS = 2000;
+/** Batch mode offers these counts of test digits. */
 export const BATCH_COUNTS = [20, 50, 100, 200] as const;
+
+const SUBJECTS: readonly ZooSubject[] = ["photo", ...DIGIT_MODEL_KINDS];
 
 export const domainOf = (subject: ZooSubject): ZooDomain =>
   subject === "photo" ? "photo" : "digits";
@@ -176,20 +182,26 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
     }
 
     const actions: ZooActions = {
-      setSubject(subject) {
+      setSubject(choice) {
+        const subject = oneOf(choice, SUBJECTS);
+        if (!subject) return;
         comparer.cancel();
         set({ subject, comparison: null, comparedOn: null, step: null });
       },
-      setDigitIndex(index) {
-        const i = Math.round(index);
-        if (Number.isFinite(i)) set({ digitIndex: ((i % ZOO_DIGITS) + ZOO_DIGITS) % ZOO_DIGITS });
-      },
+      setDigitIndex: (index) =>
+        ifValid(wrap(index, TEST_DIGITS), (digitIndex) => set({ digitIndex })),
       toggle(id, on) {
+        if (!ZOO_IDS.includes(id)) return;
         const domain = domainOf(get().subject);
         const now = get().chosen[domain].filter((c) => c !== id);
         set({ chosen: { ...get().chosen, [domain]: on ? [...now, id] : now } });
       },
-      setParam(id, key, value) {
+      setParam(id, key, x) {
+        const known = ZOO_IDS.includes(id) && Object.hasOwn(ZOO[id].params, key);
+        const spec = known ? ZOO[id].params[key] : undefined;
+        if (!spec) return;
+        const value = (spec.integer ? clampInt : clamp)(x, spec.min, spec.max);
+        if (value === undefined) return;
         const domain = domainOf(get().subject);
         const edits = get().edits[domain];
         const next = { ...edits, [id]: { ...edits[id], [key]: value } };
@@ -208,9 +220,8 @@ export function createZooStore(labStore: StoreApi<LabStore>, digitsStore: StoreA
         const { sort } = get();
         set({ sort: { key, ascending: sort.key === key ? !sort.ascending : true } });
       },
-      setBatchCount(count) {
-        set({ batchCount: count });
-      },
+      setBatchCount: (choice) =>
+        ifValid(oneOf(choice, BATCH_COUNTS), (batchCount) => set({ batchCount })),
       runBatch() {
         const { subject, batchCount } = get();
         const kind = subject === "photo" ? "cnn" : subject;
