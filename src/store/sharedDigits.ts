@@ -1,7 +1,7 @@
 import type { DigitSource, DigitSplit } from "../engine/digits/mnistData";
 
 /**
- * The page's MNIST digits, fetched and decoded once: chapters 2-4's worker and chapters 5-6's
+ * The page's MNIST digits, fetched and decoded once: the digits worker (chapters 2-4, 7, 8 and the zoo) and chapters 5-6's
  * each need all of them, so the first worker to load fetches the file and the next one gets a
  * copy of the decoded split from it. Nothing is kept on the page. Two workers that load at the
  * very same time both fetch.

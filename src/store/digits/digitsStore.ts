@@ -66,7 +66,7 @@ export const initialDigitsState = (): DigitsState => ({
 });
 
 /**
- * The MNIST digits and the three built-in models of chapters 2-4, as the page sees them: their
+ * The MNIST digits and the three built-in models (chapters 2-4, 7 and 8 and the attack zoo), as the page sees them: their
  * status and accuracy. The digits, the models and every computation on them live in the digits
  * worker (see workers/digits); this store starts it, swaps weights and forwards the chapters' jobs.
  */

@@ -16,7 +16,7 @@ const digitsWorker = () =>
     "digits worker",
   );
 
-/** The app's one digits store (MNIST data and the three built-in models, chapters 2-4). */
+/** The app's one digits store (MNIST data and the three built-in models: chapters 2-4, 7 and 8 and the attack zoo). */
 export const digitsStore = createDigitsStore({
   makeClient: digitsWorker,
   backend: preferredBackend(),

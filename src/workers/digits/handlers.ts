@@ -56,7 +56,7 @@ function testDigit(set: DigitSet, i: number): Float32Array {
 const firstOfEachClass = (test: DigitSet) =>
   Array.from({ length: 10 }, (_, k) => test.labels.indexOf(k));
 
-/** Every tfjs call of chapters 2-4, as the digits worker's handlers (tests call them in-process). */
+/** Every tfjs call on digits (chapters 2-4, 7, 8 and the zoo), as the digits worker's handlers (tests call them in-process). */
 export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi> {
   let ctx: DigitContext | null = null;
   let weightsUrl = "";
