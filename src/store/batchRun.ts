@@ -1,5 +1,12 @@
 import { isAbort } from "../engine/abort";
 import { errorMessage } from "../engine/errorMessage";
+import { MODEL_CHANGED } from "../workers/rpc/modelSlot";
+
+/** Why a job stopped that nobody stopped: the worker swapped its model (else null: a Stop). */
+const stopReason = (err: unknown): string | null =>
+  err instanceof Error && err.message === MODEL_CHANGED
+    ? "Stopped: the model changed meanwhile (retrained or restored). Run it again for the new one."
+    : null;
 
 /** A long job's state on screen: how far it got, what it has so far, and how it ended. */
 export interface BatchRun<R> {
@@ -48,7 +55,9 @@ export function batchRunner<R>(write: (run: BatchRun<R>) => void) {
         patch({ status: "done", done: run.total, result });
       } catch (err) {
         patch(
-          isAbort(err) ? { status: "cancelled" } : { status: "error", message: errorMessage(err) },
+          isAbort(err)
+            ? { status: "cancelled", message: stopReason(err) }
+            : { status: "error", message: errorMessage(err) },
         );
       } finally {
         if (current === mine) current = null;

@@ -17,7 +17,7 @@ export function RunProgress({ run, unit }: { run: RunState | null; unit: string 
     run.status === "running"
       ? `${count(run.done)} of ${count(run.total)} ${unit}`
       : run.status === "cancelled"
-        ? "stopped"
+        ? (run.message ?? "stopped")
         : run.status === "error"
           ? run.message
           : `${count(run.done)} ${unit}`;

@@ -54,6 +54,21 @@ describe("the attack zoo's store, on the real digits worker in-process", () => {
     expect(store.getState().comparison).toBeNull();
   }, 60_000);
 
+  it("a batch whose model is replaced meanwhile ends stopped, saying why", async () => {
+    const store = createZooStore(noPhoto(), worker.store);
+    const { actions } = store.getState();
+    actions.setSubject("softmax");
+    for (const id of store.getState().chosen.digits) actions.toggle(id, false);
+    for (const id of ["fgsm", "pgd", "deepFool"] as const) actions.toggle(id, true);
+    actions.setBatchCount(20);
+    actions.runBatch();
+    await until(store, (s) => (s.batch?.done ?? 0) > 0);
+    await worker.store.getState().actions.restoreShipped("softmax");
+    await until(store, (s) => s.batch?.status !== "running");
+    expect(store.getState().batch).toMatchObject({ status: "cancelled" });
+    expect(store.getState().batch?.message).toMatch(/the model changed/);
+  }, 60_000);
+
   it("wraps the digit index around the test split and toggles a column's sort order", () => {
     const store = createZooStore(noPhoto(), worker.store);
     const { actions } = store.getState();

@@ -18,6 +18,7 @@ import { SMOOTHING_RECIPES, type SmoothingKind } from "../../engine/smoothing/re
 import { smoothedLogits } from "../../engine/smoothing/smoothedLogits";
 import { fetchSmoothingModel } from "../../engine/smoothing/weights";
 import type { LogitsFn } from "../../engine/types";
+import { holding, MODEL_CHANGED, ModelSlot } from "../rpc/modelSlot";
 import { PauseGate } from "../rpc/pauseGate";
 import type { Handlers, Job } from "../rpc/serve";
 import type { DigitChoice } from "./api";
@@ -28,12 +29,13 @@ import type {
   CurveEntry,
   SampleProgress,
 } from "./armsRaceApi";
+import type { DigitModel } from "./digitModel";
 import { range, wrap } from "./indices";
 
 /** What chapter 8 borrows from the digits worker: the digits and chapter 2's CNN. */
 export interface ArmsRaceNeeds {
   split(): DigitSplit;
-  cnn(): LogitsFn;
+  model(kind: "cnn"): ModelSlot<DigitModel>;
   fetchFn?: typeof fetch;
 }
 
@@ -46,29 +48,34 @@ const CERTIFY_BATCH = 500;
 interface Base {
   model: tfl.Sequential;
   f: LogitsFn;
-  swapped: AbortController;
+  swapped: AbortSignal;
 }
 
 export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceApi> {
-  const bases = new Map<SmoothingKind, Base>();
+  const bases = new Map<SmoothingKind, ModelSlot<Base>>();
+  const slotOf = (kind: SmoothingKind): ModelSlot<Base> => {
+    let slot = bases.get(kind);
+    if (!slot) {
+      slot = new ModelSlot<Base>(`The ${kind} base classifier`, (old) => old.model.dispose());
+      bases.set(kind, slot);
+    }
+    return slot;
+  };
   /** First downloads of the shipped weights, while they are on the way. */
   const pending = new Map<SmoothingKind, Promise<Base>>();
   const pause = new PauseGate();
   /** Puts `model` in use as `kind`'s base classifier; jobs on the one before stop first. */
   const adopt = (kind: SmoothingKind, model: tfl.Sequential): Base => {
-    const base = { model, f: digitLogits(model), swapped: new AbortController() };
-    const old = bases.get(kind);
-    bases.set(kind, base);
-    old?.swapped.abort();
-    old?.model.dispose();
+    const base = { model, f: digitLogits(model), swapped: new AbortController().signal };
+    base.swapped = slotOf(kind).adopt(base);
     return base;
   };
   const loadShipped = async (kind: SmoothingKind, url: string) =>
     adopt(kind, (await fetchSmoothingModel(kind, url, needs.fetchFn)).model);
   /** The base classifier of `kind` in use, the shipped one fetched the first time. */
   const base = (kind: SmoothingKind, url: string): Promise<Base> => {
-    const known = bases.get(kind);
-    if (known) return Promise.resolve(known);
+    const slot = slotOf(kind);
+    if (slot.has()) return Promise.resolve(slot.get());
     let loading = pending.get(kind);
     if (!loading) {
       loading = loadShipped(kind, url).finally(() => pending.delete(kind));
@@ -105,7 +112,7 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
     return certify(b.f, x, { ...settings, batchSize: CERTIFY_BATCH }, async (drawn) => {
       job.progress({ done: progress.before + drawn, total: progress.total });
       await job.checkpoint();
-      throwIfAborted(b.swapped.signal, "The base classifier changed");
+      throwIfAborted(b.swapped, MODEL_CHANGED);
     });
   };
 
@@ -128,6 +135,8 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
 
   return {
     async defenceTable({ levels, epsLevel, steps, count, seed }, job) {
+      const cnn = needs.model("cnn");
+      const between = holding(job, cnn); // a retrained CNN stops the table
       const test = needs.split().test;
       const total = Math.min(count, test.count);
       const settings = { levels, eps: epsilonFromLevels(epsLevel), steps, seed };
@@ -135,13 +144,14 @@ export function createArmsRaceHandlers(needs: ArmsRaceNeeds): Handlers<ArmsRaceA
       for (let start = 0; start < total; start += DEFENCE_CHUNK) {
         const { x, y } = makeBatch(test, range(start, Math.min(DEFENCE_CHUNK, total - start)));
         try {
-          const chunk = await defenceHits(needs.cnn(), x, y, { ...settings, seed: seed + start });
+          const f = cnn.get().logits;
+          const chunk = await defenceHits(f, x, y, { ...settings, seed: seed + start });
           hits = hits ? addHits(hits, chunk) : chunk;
         } finally {
           tf.dispose([x, y]);
         }
         job.progress({ done: hits.count, total, hits });
-        await job.checkpoint();
+        await between();
       }
       if (!hits) throw new RangeError(`Count the digits from 1, got ${count}.`);
       return hits;

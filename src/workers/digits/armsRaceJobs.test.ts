@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODEL_CHANGED } from "../rpc/modelSlot";
 import type { SampleProgress } from "./armsRaceApi";
 import { inProcessDigits } from "./testing/inProcessDigits";
 
@@ -149,7 +150,7 @@ describe("retraining a base classifier live, through the protocol", () => {
     );
     await running;
     await call("smoothRestore", { kind: "sigma050", url: URL });
-    await expect(curve).rejects.toThrow("The base classifier changed");
+    await expect(curve).rejects.toThrow(MODEL_CHANGED);
     expect(await tensors()).toBe(before);
   }, 120_000);
 });

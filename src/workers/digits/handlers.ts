@@ -21,10 +21,11 @@ import {
   signOfDifference,
   targetedStepSign,
 } from "../../engine/digits/weightSigns";
-import type { LogitsFn } from "../../engine/types";
+import { ModelSlot } from "../rpc/modelSlot";
 import type { Handlers } from "../rpc/serve";
 import type { DigitChoice, DigitsApi } from "./api";
 import { createArmsRaceHandlers } from "./armsRaceHandlers";
+import type { DigitModel } from "./digitModel";
 import { range, wrap } from "./indices";
 import { createVaeHandlers } from "./vaeHandlers";
 import { createWordSwapHandlers } from "./wordSwapHandlers";
@@ -33,13 +34,13 @@ import { createZooHandlers } from "./zooHandlers";
 /** The digits and models, owned by the worker. */
 interface DigitContext {
   split: DigitSplit;
-  models: Record<DigitModelKind, tfl.LayersModel>;
-  logits: Record<DigitModelKind, LogitsFn>;
+  models: Record<DigitModelKind, ModelSlot<DigitModel>>;
   /** Bumped by every swap of weights. */
   version: number;
-  /** Aborted by every swap: batch jobs that hold models across checkpoints stop on it. */
-  swapped: AbortController;
 }
+
+const digitModelSlot = (kind: DigitModelKind) =>
+  new ModelSlot<DigitModel>(`The ${kind} digit model`, ({ model }) => model.dispose());
 
 export interface DigitsSources {
   startBackend(preferred: BackendPreference, wasmPath: string): Promise<BackendStatus>;
@@ -68,19 +69,16 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
   /** Swaps `model` in for `kind`, disposing the old one; returns its test accuracy. */
   async function adopt(kind: DigitModelKind, model: tfl.LayersModel) {
     const c = need();
-    c.swapped.abort();
-    c.swapped = new AbortController();
-    c.models[kind].dispose();
-    c.models[kind] = model;
-    c.logits[kind] = digitLogits(model);
+    const logits = digitLogits(model);
+    c.models[kind].adopt({ model, logits });
     c.version++;
-    return { accuracy: await accuracy(c.logits[kind], c.split.test), version: c.version };
+    return { accuracy: await accuracy(logits, c.split.test), version: c.version };
   }
 
-  /** What chapters 7 and 8 borrow: the digits and chapter 2's CNN (as it is now). */
+  /** What chapters 7 and 8 and the zoo borrow: the digits and the digit models' slots. */
   const borrowed = {
     split: () => need().split,
-    cnn: () => need().logits.cnn,
+    model: (kind: DigitModelKind) => need().models[kind],
     fetchFn: sources.fetchFn,
   };
 
@@ -88,7 +86,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
     ...createVaeHandlers(borrowed),
     ...createArmsRaceHandlers(borrowed),
     ...createWordSwapHandlers(sources),
-    ...createZooHandlers({ split: borrowed.split, logits: (kind) => need().logits[kind] }),
+    ...createZooHandlers(borrowed),
 
     async load(args) {
       if (ctx) throw new Error("The digits are already loaded.");
@@ -99,14 +97,14 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
         ...DIGIT_MODEL_KINDS.map((kind) => fetchShippedModel(kind, weightsUrl, sources.fetchFn)),
       ]);
       const models = {} as DigitContext["models"];
-      const logits = {} as DigitContext["logits"];
       for (const [i, kind] of DIGIT_MODEL_KINDS.entries()) {
-        models[kind] = shipped[i].model;
-        logits[kind] = digitLogits(shipped[i].model);
+        models[kind] = digitModelSlot(kind);
+        models[kind].adopt({ model: shipped[i].model, logits: digitLogits(shipped[i].model) });
       }
-      ctx = { split, models, logits, version: 1, swapped: new AbortController() };
+      ctx = { split, models, version: 1 };
       const acc = {} as Record<DigitModelKind, number>;
-      for (const kind of DIGIT_MODEL_KINDS) acc[kind] = await accuracy(logits[kind], split.test);
+      for (const kind of DIGIT_MODEL_KINDS)
+        acc[kind] = await accuracy(models[kind].get().logits, split.test);
       return {
         backend,
         trainCount: split.train.count,
@@ -122,11 +120,12 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
 
     async weightsAndPair({ from, to }) {
       const c = need();
-      const weights = await classWeightImages(c.models.softmax);
+      const softmax = c.models.softmax.get();
+      const weights = await classWeightImages(softmax.model);
       const index = c.split.test.labels.indexOf(from);
       const x = digitImages(c.split.test, index, index + 1);
       try {
-        const stepSign = targetedStepSign(c.logits.softmax, x, to);
+        const stepSign = targetedStepSign(softmax.logits, x, to);
         const signDiff = signOfDifference(weights[to], weights[from]);
         const digit = (await x.data()) as Float32Array;
         const agreement = signAgreement(stepSign, signDiff);
@@ -141,7 +140,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
       const indices = firstOfEachClass(c.split.test);
       const { x, y } = makeBatch(c.split.test, indices);
       try {
-        const out = await adversarialSamples(c.logits[kind], x, y, epsLevel);
+        const out = await adversarialSamples(c.models[kind].get().logits, x, y, epsLevel);
         return indices.map((i, k) => ({
           label: c.split.test.labels[i],
           pixels: out.pixels[k],
@@ -156,7 +155,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
     async curveChunk({ kind, start, count, levels }, job) {
       const c = need();
       const digits = pickDigits(c.split.test, range(start, count));
-      const points = await fgsmRobustnessCurve(c.logits[kind], digits, [...levels], {
+      const points = await fgsmRobustnessCurve(c.models[kind].get().logits, digits, [...levels], {
         batchSize: count,
         signal: job.signal,
       });
@@ -169,7 +168,7 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
       const index = isTest(digit) ? wrap(digit.test, test.count) : -1;
       const x = isTest(digit) ? testDigit(test, index) : digit.drawn;
       const trueLabel = isTest(digit) ? test.labels[index] : null;
-      const f = c.logits[kind];
+      const f = c.models[kind].get().logits;
       const clean = await fgsmCleanStages(f, x, trueLabel ?? label ?? undefined);
       const attack = await fgsmEpsStages(f, clean, eps);
       return { clean, attack, trueLabel, index, count: test.count, version: c.version };
@@ -178,14 +177,15 @@ export function createDigitsHandlers(sources: DigitsSources): Handlers<DigitsApi
     async epsStages({ kind, clean, eps, version }) {
       const c = need();
       // New weights make this gradient stale; the refresh they trigger replaces it.
-      return version === c.version ? fgsmEpsStages(c.logits[kind], clean, eps) : null;
+      return version === c.version ? fgsmEpsStages(c.models[kind].get().logits, clean, eps) : null;
     },
 
     async transferMatrix({ attack }, job) {
       const c = need();
       // A swap of weights mid-run stops it (the page recomputes the matrix for new weights).
-      const signal = AbortSignal.any([job.signal, c.swapped.signal]);
-      const models = DIGIT_MODEL_KINDS.map((id) => ({ id, f: c.logits[id] }));
+      const slots = DIGIT_MODEL_KINDS.map((id) => c.models[id]);
+      const signal = AbortSignal.any([job.signal, ...slots.map((slot) => slot.signal())]);
+      const models = DIGIT_MODEL_KINDS.map((id) => ({ id, f: c.models[id].get().logits }));
       const out = await transferMatrix(models, c.split.test, attack, {
         // Small batches, a checkpoint after every pass over one: a slider call waits at most one
         // pass of 125 digits for its turn (bench/steps.bench.ts).

@@ -3,7 +3,6 @@ import { epsilonFromLevels } from "../../engine/attacks/params";
 import { makeBatch } from "../../engine/digits/batches";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { pickDigits } from "../../engine/digits/mnistFormat";
-import type { LogitsFn } from "../../engine/types";
 import { objectiveGradient } from "../../engine/vae/latentAttack";
 import {
   classCentroids,
@@ -19,16 +18,18 @@ import { VAE_RECIPES, type VaeKind } from "../../engine/vae/recipes";
 import { assertVaeOptions, testElbo, trainVae } from "../../engine/vae/train";
 import { createVae, disposeVae, reconstruct, type Vae } from "../../engine/vae/vae";
 import { fetchShippedVae } from "../../engine/vae/weights";
+import { holding, ModelSlot } from "../rpc/modelSlot";
 import { PauseGate } from "../rpc/pauseGate";
 import type { Handlers } from "../rpc/serve";
 import type { DigitChoice } from "./api";
+import type { DigitModel } from "./digitModel";
 import { range, wrap } from "./indices";
 import type { LatentMapView, LatentTarget, VaeApi } from "./vaeApi";
 
-/** What chapter 7 borrows from the digits worker: the digits and chapter 2's CNN. */
+/** What chapter 7 borrows from the digits worker: the digits and the slot of chapter 2's CNN. */
 export interface VaeNeeds {
   split(): DigitSplit;
-  cnn(): LogitsFn;
+  model(kind: "cnn"): ModelSlot<DigitModel>;
   fetchFn?: typeof fetch;
 }
 
@@ -52,12 +53,16 @@ function images(split: DigitSplit, indices: ArrayLike<number>): tf.Tensor4D {
 const TABLE_CHUNK = 50;
 
 export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
-  const loaded = new Map<VaeKind, LoadedVae>();
-  const need = (kind: VaeKind): LoadedVae => {
-    const l = loaded.get(kind);
-    if (!l) throw new Error(`The ${kind} VAE is not loaded yet.`);
-    return l;
+  const slots = new Map<VaeKind, ModelSlot<LoadedVae>>();
+  const slotOf = (kind: VaeKind): ModelSlot<LoadedVae> => {
+    let slot = slots.get(kind);
+    if (!slot) {
+      slot = new ModelSlot<LoadedVae>(`The ${kind} VAE`, (old) => disposeVae(old.vae));
+      slots.set(kind, slot);
+    }
+    return slot;
   };
+  const need = (kind: VaeKind): LoadedVae => slotOf(kind).get();
 
   /** Puts `vae` in use for `kind` (freeing the one before) and maps the test digits with it. */
   async function adopt(kind: VaeKind, vae: Vae): Promise<LoadedVae> {
@@ -78,9 +83,7 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
       test: await testElbo(vae, test),
     };
     const l = { vae, codes, projection, centroids, view };
-    const old = loaded.get(kind);
-    if (old) disposeVae(old.vae);
-    loaded.set(kind, l);
+    slotOf(kind).adopt(l); // stops the jobs on the VAE before, then frees it
     return l;
   }
 
@@ -115,7 +118,8 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
 
   return {
     async vaeMap({ kind, url }) {
-      return (loaded.get(kind) ?? (await load(kind, url))).view;
+      const slot = slotOf(kind);
+      return (slot.has() ? slot.get() : await load(kind, url)).view;
     },
 
     async vaeDigit({ kind, index: asked }) {
@@ -135,18 +139,20 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
 
     async vaePath({ kind, objective, steps, levels, source, target }, job) {
       const l = need(kind);
+      const cnn = needs.model("cnn");
+      const between = holding(job, slotOf(kind), cnn);
       const { x, label } = sourceOf(source);
       const goal = targetOf(l, target);
       const code = tf.tensor2d(goal.code, [1, l.vae.config.latent]);
       try {
         const path = await attackPath(
           l.vae,
-          needs.cnn(),
+          cnn.get().logits,
           x,
           code,
           levels.map(epsilonFromLevels),
           { objective, steps, seed: 1 },
-          () => job.checkpoint(),
+          between,
         );
         return {
           sourceLabel: label,
@@ -231,6 +237,9 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
 
     async vaeTable({ kind, objective, steps, levels, count }, job) {
       const l = need(kind);
+      const cnn = needs.model("cnn");
+      // A new VAE or CNN (a retrain) stops the table before the old one is freed.
+      const between = holding(job, slotOf(kind), cnn);
       const test = needs.split().test;
       const total = Math.min(count, test.count);
       const centroids = tf.tensor2d(l.centroids, [10, l.vae.config.latent]);
@@ -257,7 +266,7 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
             for (const [k, level] of levels.entries()) {
               const s = await measureLevel(
                 l.vae,
-                needs.cnn(),
+                cnn.get().logits,
                 x,
                 targets,
                 centroids,
@@ -269,7 +278,7 @@ export function createVaeHandlers(needs: VaeNeeds): Handlers<VaeApi> {
                 },
               );
               for (const key of Object.keys(s) as (keyof LevelSums)[]) sums[k][key] += s[key];
-              await job.checkpoint();
+              await between();
             }
           } finally {
             tf.dispose([x, targets]);

@@ -116,3 +116,25 @@ describe("chapter 7's live training in the digits worker", () => {
     expect(await tensors()).toBe(before);
   }, 60_000);
 });
+
+describe("a VAE replaced while chapter 7's table reads it", () => {
+  it("stops the table with 'the model changed' (no freed VAE read), and leaves no tensor behind", async () => {
+    const { call } = worker.client;
+    await call("vaeMap", { kind: "vae2", url: URL });
+    const before = await tensors();
+    let restore: Promise<unknown> | null = null;
+    const table = call(
+      "vaeTable",
+      { kind: "vae2", objective: "latent", steps: 5, levels: [0, 26], count: 200 },
+      {
+        priority: "batch",
+        onProgress: () => {
+          restore ??= call("vaeRestore", { kind: "vae2", url: URL });
+        },
+      },
+    );
+    await expect(table).rejects.toThrow("Cancelled: the model changed.");
+    await restore;
+    expect(await tensors()).toBe(before);
+  }, 60_000);
+});

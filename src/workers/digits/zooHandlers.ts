@@ -4,14 +4,15 @@ import { compareInJob } from "../../engine/attacks/zoo/compare";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { digitImages } from "../../engine/digits/mnistData";
-import type { LogitsFn } from "../../engine/types";
+import { holding, type ModelSlot } from "../rpc/modelSlot";
 import type { Handlers } from "../rpc/serve";
+import type { DigitModel } from "./digitModel";
 import type { ZooApi } from "./zooApi";
 
-/** What the zoo borrows from the digits worker: the digits and the three models as they are. */
+/** What the zoo borrows from the digits worker: the digits and the three models' slots. */
 export interface ZooNeeds {
   split(): DigitSplit;
-  logits(kind: DigitModelKind): LogitsFn;
+  model(kind: DigitModelKind): ModelSlot<DigitModel>;
 }
 
 export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
@@ -20,16 +21,19 @@ export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
       const test = needs.split().test;
       if (!(Number.isInteger(index) && index >= 0 && index < test.count))
         throw new RangeError(`There is no test digit ${index}.`);
+      const slot = needs.model(kind);
+      const between = holding(job, slot); // a retrain stops the comparison
       const x = digitImages(test, index, index + 1);
       const request = { attacks, target: null, domain: "digits" as const };
       const { signal, progress } = job;
-      const between = () => job.checkpoint();
-      return compareInJob(needs.logits(kind), x, request, { signal, progress, between }).finally(
+      return compareInJob(slot.get().logits, x, request, { signal, progress, between }).finally(
         () => x.dispose(),
       );
     },
 
     async zooBatch({ kind, attacks, count, params = {} }, job) {
+      const slot = needs.model(kind);
+      const between = holding(job, slot); // every row on one model: a retrain stops the batch
       const test = needs.split().test;
       const n = Math.max(1, Math.min(count, test.count));
       const x = digitImages(test, 0, n);
@@ -37,9 +41,9 @@ export function createZooHandlers(needs: ZooNeeds): Handlers<ZooApi> {
       const rows: ZooBatchRow[] = [];
       try {
         for (const id of attacks) {
-          rows.push(await zooBatchRow(id, needs.logits(kind), x, labels, params[id]));
+          rows.push(await zooBatchRow(id, slot.get().logits, x, labels, params[id]));
           job.progress({ done: rows.length, total: attacks.length, rows: [...rows] });
-          await job.checkpoint();
+          await between();
         }
       } finally {
         tf.dispose(x);

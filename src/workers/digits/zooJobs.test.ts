@@ -101,3 +101,42 @@ describe("the attack zoo's batch mode in the digits worker, through its protocol
     await expect(job).rejects.toThrow(/abort|cancel/i);
   });
 });
+
+describe("a digit model retrained while the zoo holds it", () => {
+  const retrainSoftmax = () =>
+    worker.client.call("retrain", { kind: "softmax", epochs: 1 }, { priority: "batch" });
+
+  it("stops a comparison with 'the model changed' at its next step: no freed tensor read, none left", async () => {
+    const before = await tensors();
+    let retrain: Promise<unknown> | null = null;
+    const job = worker.client.call(
+      "zooCompare",
+      { kind: "softmax", index: 0, attacks: [{ id: "cw", params: {} }] },
+      {
+        priority: "batch",
+        onProgress: () => {
+          retrain ??= retrainSoftmax();
+        },
+      },
+    );
+    await expect(job).rejects.toThrow("Cancelled: the model changed.");
+    await retrain;
+    expect(await tensors()).toBe(before);
+  });
+
+  it("stops a batch between attacks rather than mix two models' rows (shipped weights restored)", async () => {
+    let restore: Promise<unknown> | null = null;
+    const job = worker.client.call(
+      "zooBatch",
+      { kind: "softmax", attacks: ["fgsm", "pgd", "deepFool"], count: 20 },
+      {
+        priority: "batch",
+        onProgress: () => {
+          restore ??= worker.client.call("restoreShipped", { kind: "softmax" });
+        },
+      },
+    );
+    await expect(job).rejects.toThrow("Cancelled: the model changed.");
+    await restore;
+  });
+});
