@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { CHAPTERS } from "../src/chapters/chapterList";
+import { CHAPTERS } from "../src/chapterList";
 import { expect, scrollToChapter, test, waitForIdle } from "./fixtures";
 
 /** The serious and critical WCAG A/AA violations axe-core finds inside `selector`. */

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Locator, Page, TestInfo } from "@playwright/test";
-import { CHAPTERS } from "../src/chapters/chapterList";
+import { CHAPTERS } from "../src/chapterList";
 import {
   expect,
   expectTop1,

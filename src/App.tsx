@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { CHAPTERS } from "./chapters/chapterList";
+import { CHAPTERS } from "./chapterList";
 import { PrankChapter } from "./chapters/prank/PrankChapter";
 import { LectureControls } from "./components/lecture/LectureControls";
 import { ChapterPager } from "./components/nav/ChapterPager";

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { clearModelCache } from "../engine/models/modelCache";
 import { centreCrop, fixtureFetch, fixtureFiles, loadPng } from "../engine/models/testing/fixtures";
 import { toRgbaBytes } from "../engine/pixels";
-import { inProcessImagenet } from "../workers/imagenet/testing/inProcessImagenet";
 import { createImagenetTransferStore } from "./imagenetTransfer";
+import { inProcessImagenet } from "./testing/inProcessImagenet";
 import type { AdversarialResult } from "./types";
 
 const EGYPTIAN_CAT = 285;

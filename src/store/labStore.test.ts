@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ImagenetApi } from "../workers/imagenet/api";
 import { createImagenetHandlers } from "../workers/imagenet/handlers";
 import { startCpuBackend } from "../workers/rpc/testing/cpuBackend";
-import { deadWorker } from "../workers/rpc/testing/deadWorker";
 import { inProcess } from "../workers/rpc/testing/inProcess";
 import { createLabStore } from "./labStore";
+import { deadWorker } from "./testing/deadWorker";
 import type { SessionClient } from "./workerSession";
 
 const liveWorker = (): SessionClient<ImagenetApi> => {

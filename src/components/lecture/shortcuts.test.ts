@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHAPTERS } from "../../chapters/chapterList";
+import { CHAPTERS } from "../../chapterList";
 import { shortcutFor } from "./shortcuts";
 
 const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({

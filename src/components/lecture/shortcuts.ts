@@ -1,4 +1,4 @@
-import { CHAPTERS } from "../../chapters/chapterList";
+import { CHAPTERS } from "../../chapterList";
 
 /** What a key does; `lecture` ones act only in lecture mode (elsewhere they keep their usual job). */
 export type ShortcutAction =

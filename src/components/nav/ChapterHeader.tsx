@@ -1,4 +1,4 @@
-import { chapterEntry } from "../../chapters/chapterList";
+import { chapterEntry } from "../../chapterList";
 
 /**
  * A chapter's kicker and heading. The heading links to its own anchor (copy it to share the

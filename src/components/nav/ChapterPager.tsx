@@ -1,4 +1,4 @@
-import { CHAPTERS } from "../../chapters/chapterList";
+import { CHAPTERS } from "../../chapterList";
 
 /** "Previous" and "next" chapter links after a chapter. */
 export function ChapterPager({ id }: { id: string }) {

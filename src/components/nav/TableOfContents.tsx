@@ -1,6 +1,6 @@
 import "./nav.css";
 import { useCallback, useState } from "react";
-import { CHAPTERS } from "../../chapters/chapterList";
+import { CHAPTERS } from "../../chapterList";
 import { useCloseOnEscape } from "./useCloseOnEscape";
 import { useCurrentChapter } from "./useCurrentChapter";
 

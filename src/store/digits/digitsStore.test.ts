@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
+import { inProcessDigits } from "../testing/inProcessDigits";
 
 describe("the digits store when its worker fails to start", () => {
   it("says so, and Try again (start once more) loads the digits in a fresh worker", async () => {

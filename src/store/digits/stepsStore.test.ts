@@ -7,7 +7,7 @@ import { fgsmEpsStages } from "../../engine/digits/fgsmStages";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { loadShippedModel, loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
 import { argMax } from "../../engine/topK";
-import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
+import { inProcessDigits } from "../testing/inProcessDigits";
 import type { DigitsStore } from "./digitsStore";
 import { createStepsStore, type StepsStore } from "./stepsStore";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
+import { inProcessDigits } from "../testing/inProcessDigits";
 import { until } from "../testing/until";
 import { createVaeStore, PATH_LEVELS } from "./vaeStore";
 

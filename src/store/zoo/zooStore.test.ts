@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore } from "zustand/vanilla";
 import { TEST_DIGITS } from "../../engine/digits/testDigits";
-import { inProcessDigits } from "../../workers/digits/testing/inProcessDigits";
 import { initialLabState, type LabActions, type LabStore } from "../labStore";
+import { inProcessDigits } from "../testing/inProcessDigits";
 import { until } from "../testing/until";
 import { createZooStore } from "./zooStore";
 

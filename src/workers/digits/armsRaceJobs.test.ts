@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inProcessDigits } from "../../store/testing/inProcessDigits";
 import { MODEL_CHANGED } from "../rpc/modelSlot";
 import type { SampleProgress } from "./armsRaceApi";
-import { inProcessDigits } from "./testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
 const URL = "http://gibbon.test/models/smoothing/";

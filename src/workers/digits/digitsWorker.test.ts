@@ -4,11 +4,11 @@ import { digitLogits } from "../../engine/digits/digitModels";
 import { accuracy } from "../../engine/digits/evaluate";
 import type { DigitSplit } from "../../engine/digits/mnistData";
 import { loadShippedModel, loadSplitFromDisk } from "../../engine/digits/testing/nodeDigits";
+import { inProcessDigits } from "../../store/testing/inProcessDigits";
 import { startCpuBackend } from "../rpc/testing/cpuBackend";
 import { inProcess } from "../rpc/testing/inProcess";
 import { createTrainingHandlers } from "../training/handlers";
 import type { TrainingApi } from "../training/protocol";
-import { inProcessDigits } from "./testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
 let split: DigitSplit;

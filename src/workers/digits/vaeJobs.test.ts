@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inProcessDigits } from "./testing/inProcessDigits";
+import { inProcessDigits } from "../../store/testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
 const URL = "http://gibbon.test/models/vae/";

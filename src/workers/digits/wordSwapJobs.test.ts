@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createWordSwapStore, SENTENCE_MAX_LENGTH } from "../../store/armsRace/wordSwapStore";
-import { inProcessDigits } from "./testing/inProcessDigits";
+import { inProcessDigits } from "../../store/testing/inProcessDigits";
 import type { TextModelInfo, TextTrainProgress } from "./wordSwapApi";
 
 let worker: ReturnType<typeof inProcessDigits>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZooChoice } from "../../engine/attacks/zoo/compare";
-import { inProcessDigits } from "./testing/inProcessDigits";
+import { inProcessDigits } from "../../store/testing/inProcessDigits";
 
 let worker: ReturnType<typeof inProcessDigits>;
 const tensors = async () =>

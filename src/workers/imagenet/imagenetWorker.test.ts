@@ -9,7 +9,7 @@ import { classifyImage } from "../../engine/models/classifyImage";
 import { fetchModelArtifacts } from "../../engine/models/fetchArtifacts";
 import { centreCrop, fixtureFetch, loadPng, spec } from "../../engine/models/testing/fixtures";
 import { toRgbaBytes } from "../../engine/pixels";
-import { inProcessImagenet } from "./testing/inProcessImagenet";
+import { inProcessImagenet } from "../../store/testing/inProcessImagenet";
 
 const SIZE = 224;
 const MOBILENET = "mobilenet_v1_025";

@@ -5,15 +5,15 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createDigitsStore } from "../../../store/digits/digitsStore";
-import { createSharedDigits } from "../../../store/sharedDigits";
-import { startCpuBackend } from "../../rpc/testing/cpuBackend";
-import { deadWorker } from "../../rpc/testing/deadWorker";
-import { inProcess } from "../../rpc/testing/inProcess";
-import type { DigitsApi } from "../api";
-import { createDigitsHandlers } from "../handlers";
+import type { DigitsApi } from "../../workers/digits/api";
+import { createDigitsHandlers } from "../../workers/digits/handlers";
+import { startCpuBackend } from "../../workers/rpc/testing/cpuBackend";
+import { inProcess } from "../../workers/rpc/testing/inProcess";
+import { createDigitsStore } from "../digits/digitsStore";
+import { createSharedDigits } from "../sharedDigits";
+import { deadWorker } from "./deadWorker";
 
-const PUBLIC = path.resolve(import.meta.dirname, "../../../../public");
+const PUBLIC = path.resolve(import.meta.dirname, "../../../public");
 const ORIGIN = "http://gibbon.test/";
 
 /** fetch for the page's own files, read from public/; `fetched` lists the paths asked for. */

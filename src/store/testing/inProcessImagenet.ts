@@ -3,11 +3,12 @@
  * answered by the global `fetch` (stub it with fixtureFetch), under their catalog paths; the
  * real lab store talks to the client, exactly as it talks to the worker in the browser.
  */
-import { createLabStore } from "../../../store/labStore";
-import { startCpuBackend } from "../../rpc/testing/cpuBackend";
-import { inProcess } from "../../rpc/testing/inProcess";
-import type { ImagenetApi } from "../api";
-import { createImagenetHandlers } from "../handlers";
+
+import type { ImagenetApi } from "../../workers/imagenet/api";
+import { createImagenetHandlers } from "../../workers/imagenet/handlers";
+import { startCpuBackend } from "../../workers/rpc/testing/cpuBackend";
+import { inProcess } from "../../workers/rpc/testing/inProcess";
+import { createLabStore } from "../labStore";
 
 const ORIGIN = "http://gibbon.test/";
 
