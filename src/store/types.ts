@@ -1,6 +1,7 @@
 import type { AttackKind } from "../engine/attackLab";
 import type { BackendStatus } from "../engine/backendNames";
 import type { ClassScore } from "../engine/types";
+import type { LoadedModel } from "../workers/imagenet/api";
 
 export interface ModelState {
   id: string;
@@ -9,7 +10,7 @@ export interface ModelState {
   /** Download progress in bytes (total 0 until known). */
   loaded: number;
   total: number;
-  source: "bundled" | "cache" | "network" | "files" | null;
+  source: LoadedModel["source"] | null;
   /**
    * The last load that failed (cleared by the next success): what was asked for and why. The
    * model in use, if any, stays in use and keeps its name above; `needsNetwork` when the

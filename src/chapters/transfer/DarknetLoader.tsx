@@ -25,7 +25,9 @@ export function DarknetLoader() {
           ? " from your files (nothing was uploaded)."
           : model.source === "cache"
             ? " from this browser's cache (it works offline)."
-            : ` (${SIZE} downloaded; saved in this browser, where storage is allowed, for offline use next time).`}
+            : model.source === "network-unkept"
+              ? ` (${SIZE} downloaded; this browser refused to keep a copy, so it needs the network next time).`
+              : ` (${SIZE} downloaded; saved in this browser for offline use next time).`}
       </p>
     );
   }

@@ -15,6 +15,8 @@ const SOURCE_NOTE: Record<NonNullable<ModelState["source"]>, string> = {
   bundled: "ships with Gibbon: works offline",
   cache: "loaded from this browser's cache (works offline)",
   network: "downloaded, and saved in this browser for offline use",
+  "network-unkept":
+    "downloaded; this browser refused to keep a copy (a private window, or storage full), so it needs the network next time",
   files: "loaded from your files; nothing was uploaded",
 };
 

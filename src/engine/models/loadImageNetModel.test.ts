@@ -80,7 +80,7 @@ describe("loadImageNetModel", () => {
 
   it("with cache: false neither reads nor writes the cache", async () => {
     const loaded = await loadImageNetModel(MOBILENET, { fetchFn: fixtureFetch(), cache: false });
-    expect(loaded.source).toBe("network");
+    expect(loaded.source).toBe("network-unkept");
     loaded.classifier.dispose();
     expect(await getCachedArtifacts(modelCacheKey(MOBILENET))).toBeNull();
   });
@@ -91,18 +91,35 @@ describe("loadImageNetModel", () => {
     expect((error as ModelLoadError).kind).toBe("offline");
   });
 
-  it("still loads when IndexedDB is missing", async () => {
+  it("still loads when IndexedDB is missing, and says no copy was kept", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const saved = globalThis.indexedDB;
     // @ts-expect-error simulate a browser without IndexedDB
     delete globalThis.indexedDB;
     try {
       const loaded = await loadImageNetModel(MOBILENET, { fetchFn: fixtureFetch() });
-      expect(loaded.source).toBe("network");
+      expect(loaded.source).toBe("network-unkept");
       loaded.classifier.dispose();
     } finally {
       globalThis.indexedDB = saved;
     }
+  });
+
+  it.each([
+    ["IndexedDB refuses to open (some private windows)", "open"],
+    ["the storage quota is exceeded while caching", "put"],
+  ])("still loads when %s, and says no copy was kept", async (_, where) => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quota = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+    if (where === "open") vi.spyOn(indexedDB, "open").mockImplementation(quota);
+    else vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(quota);
+    const loaded = await loadImageNetModel(MOBILENET, { fetchFn: fixtureFetch() });
+    expect(loaded.source).toBe("network-unkept");
+    const shape = tf.tidy(() => loaded.classifier.logits(tf.zeros([1, 224, 224, 3])).shape);
+    expect(shape).toEqual([1, 1000]);
+    loaded.classifier.dispose();
   });
 
   it("leaves no tensors behind after load + dispose", async () => {

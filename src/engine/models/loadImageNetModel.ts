@@ -29,10 +29,17 @@ export interface TensorWork {
 
 const atOnce = <T>(work: () => Promise<T>) => work();
 
+/**
+ * Where a classifier's weights came from: shipped with the app, this browser's cache, the
+ * network (a copy kept for offline use), or the network with no copy kept (storage refused:
+ * a private window, or the quota full; or caching turned off).
+ */
+export type ModelSource = "bundled" | "cache" | "network" | "network-unkept";
+
 /** A loaded classifier and where its weights came from. */
 export interface LoadedImageNetModel {
   classifier: ImageNetClassifier;
-  source: "bundled" | "cache" | "network";
+  source: ModelSource;
 }
 
 function optionsOf(spec: ImageNetModelSpec): ClassifierOptions {
@@ -83,9 +90,10 @@ export async function loadImageNetModel(
   }
   const artifacts = await fetchModelArtifacts(spec, fetchOptions);
   const classifier = await withTensors(() => createClassifier(artifacts, optionsOf(spec)));
+  if (spec.bundled) return { classifier, source: "bundled" };
   // Cache only what proved to be a working classifier.
-  if (cache) await putCachedArtifacts(key, artifacts);
-  return { classifier, source: spec.bundled ? "bundled" : "network" };
+  const kept = cache && (await putCachedArtifacts(key, artifacts));
+  return { classifier, source: kept ? "network" : "network-unkept" };
 }
 
 /** Options of `loadClassifierFromFiles`. */

@@ -6,6 +6,7 @@ import type {
 } from "../../engine/attacks/zoo/compare";
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import type { ClassOrder } from "../../engine/models/catalog";
+import type { ModelSource } from "../../engine/models/loadImageNetModel";
 import type { Method } from "../rpc/protocol";
 
 /** The ImageNet worker's two classifiers: chapter 1's (attacked) and chapter 4's judge. */
@@ -30,7 +31,7 @@ export interface LoadedModel {
   id: string;
   label: string;
   inputSize: number;
-  source: "bundled" | "cache" | "network" | "files";
+  source: ModelSource | "files";
 }
 
 /**
