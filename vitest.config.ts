@@ -12,5 +12,8 @@ export default defineConfig({
     alias: [{ find: /^@tensorflow\/(tfjs-[a-z-]+)$/, replacement: "@tensorflow/$1/dist/index.js" }],
     testTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores: on CI's two, one fork and an idle core
+    // (the unit suite took 12 min). tfjs cpu runs on one thread per fork.
+    maxWorkers: 2,
   },
 });
