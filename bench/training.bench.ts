@@ -151,7 +151,7 @@ test("chapters 5-6: cost of adversarial training per data pass", async ({ page }
         await new Promise<void>((resolve, reject) => {
           const check = () => {
             const s = training.getState();
-            if (s.phase === "finished") resolve();
+            if (s.phase === "done") resolve();
             else if (s.phase === "error") reject(new Error(s.error ?? "training failed"));
             else return false;
             return true;

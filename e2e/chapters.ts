@@ -38,7 +38,7 @@ export async function runEveryChapter(page: Page): Promise<void> {
   await lab.getByRole("radio", { name: "Softmax" }).check();
   await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
   await lab.getByRole("button", { name: "Train" }).click();
-  await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+  await expect(lab).toHaveAttribute("data-phase", "done", { timeout: 240_000 });
   // Chapter 6's table redraws only on screen.
   await chapter6Demo(page).scrollIntoViewIfNeeded();
   await expect(page.locator('table.cost-table tr[data-method="free"] td').first()).toHaveText(

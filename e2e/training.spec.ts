@@ -39,7 +39,7 @@ test("two methods train live in a worker: points for both, a measured cost table
         window as unknown as {
           __gibbon: { store: { getState(): { sweep: { status: string } | null } } };
         }
-      ).__gibbon.store.getState().sweep?.status !== "filling",
+      ).__gibbon.store.getState().sweep?.status !== "running",
     null,
     { polling: 500, timeout: 60_000 },
   );
@@ -126,7 +126,7 @@ test("fast training with early stopping off and on, side by side: the watch draw
   await lab.getByRole("radio", { name: "Softmax" }).check();
   await lab.getByRole("combobox", { name: /Budget/ }).selectOption("1");
   await lab.getByRole("button", { name: "Train" }).click();
-  await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+  await expect(lab).toHaveAttribute("data-phase", "done", { timeout: 240_000 });
 
   // Two fast runs, one per early-stopping setting, with the same budget.
   await expect(lab.locator("li[data-run]")).toHaveCount(2);

@@ -124,7 +124,7 @@ export async function readersWalk(page: Page): Promise<WalkPhase[]> {
       await scrollToChapter(page, id);
     }
     await scrollToChapter(page, "training");
-    await expect(lab).toHaveAttribute("data-phase", "finished", { timeout: 240_000 });
+    await expect(lab).toHaveAttribute("data-phase", "done", { timeout: 240_000 });
   });
   return phases;
 }

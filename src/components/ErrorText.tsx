@@ -1,4 +1,4 @@
-import { splitTechnical } from "../engine/errorMessage";
+import { splitTechnical } from "../lib/errorMessage";
 
 /**
  * A message in plain words, and its technical reason (what the browser or server reported)

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { yieldToBrowser } from "../engine/yieldToBrowser";
+import { yieldToBrowser } from "../lib/yieldToBrowser";
 import { Scroller } from "./Scroller";
 
 /** KaTeX, fetched with the first formula on screen (chapter 1 predicts without waiting for it). */

@@ -1,15 +1,14 @@
 import "./tfjsSetup";
 import type { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
 import * as tf from "@tensorflow/tfjs-core";
+import { exposeForDebugging } from "../lib/debugHandle";
+import { splitTechnical, withTechnical } from "../lib/errorMessage";
 import {
   BACKEND_ORDER,
   type BackendName,
   type BackendPreference,
   type BackendStatus,
 } from "./backendNames";
-
-import { exposeForDebugging } from "./debugHandle";
-import { splitTechnical, withTechnical } from "./errorMessage";
 import { installFastCpuConvGradient } from "./kernels/cpuConvBackpropFilter";
 
 export { BACKEND_ORDER, type BackendName, type BackendPreference, type BackendStatus };

@@ -1,12 +1,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../engine/abort";
 import type { AttackKind } from "../engine/attackLab";
-import { errorMessage } from "../engine/errorMessage";
 import { findImageNetModel, type ImageNetModelSpec } from "../engine/models/catalog";
 import { topK } from "../engine/topK";
 import type { ClassScore } from "../engine/types";
+import { errorMessage } from "../lib/errorMessage";
 import { fileBytes, type LoadedModel, type ModelFrom } from "../workers/imagenet/api";
 import { RemoteError } from "../workers/rpc/client";
+import { jobSlot } from "./jobSlot";
 import type { LabStore } from "./labStore";
 import { latestOnly } from "./latestOnly";
 
@@ -106,7 +107,8 @@ export function snapshotOf(s: LabStore): AttackSnapshot | null {
  * for an image or attack that has since changed are dropped.
  */
 export function createImagenetTransferStore(lab: StoreApi<LabStore>) {
-  let download: AbortController | null = null;
+  /** The Darknet download in progress, if any. */
+  const download = jobSlot();
   const { compute } = lab.getState().actions;
 
   return createStore<ImagenetTransferStore>()((set, get) => {
@@ -166,23 +168,21 @@ export function createImagenetTransferStore(lab: StoreApi<LabStore>) {
       async load() {
         const status = get().model.status;
         if (status === "loading" || status === "ready") return;
-        download = new AbortController();
+        const { signal } = download.begin();
         set({ model: { ...idleModel(), status: "loading" } });
         try {
-          await adopt({ catalog: DARKNET.id }, download.signal);
+          await adopt({ catalog: DARKNET.id }, signal);
         } catch (err) {
           const aborted = isAbort(err) || (err instanceof RemoteError && err.code === "aborted");
           patchModel({
             status: aborted ? "idle" : "error",
             error: aborted ? null : errorMessage(err),
           });
-        } finally {
-          download = null;
         }
       },
 
       async loadFiles(files) {
-        download?.abort();
+        download.cancel();
         set({ model: { ...idleModel(), status: "loading", total: 0 } });
         const { inputRange, classOrder, label } = DARKNET;
         try {
@@ -193,7 +193,7 @@ export function createImagenetTransferStore(lab: StoreApi<LabStore>) {
       },
 
       cancel() {
-        download?.abort();
+        download.cancel();
       },
     };
 

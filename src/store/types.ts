@@ -2,6 +2,7 @@ import type { AttackKind } from "../engine/attackLab";
 import type { BackendStatus } from "../engine/backendNames";
 import type { ClassScore } from "../engine/types";
 import type { LoadedModel } from "../workers/imagenet/api";
+import type { JobStatus } from "./jobSlot";
 
 export interface ModelState {
   id: string;
@@ -57,10 +58,10 @@ export interface SweepState {
   /** Softmax output at each level (index = level); null until that level is computed. */
   probs: (Float32Array | null)[];
   /**
-   * filling: levels are computed in the background, nearest the slider first; paused: chapter 1
+   * running: levels are computed in the background, nearest the slider first; paused: chapter 1
    * is out of view, so it waits; done: every level is ready.
    */
-  status: "filling" | "paused" | "done";
+  status: Extract<JobStatus, "running" | "paused" | "done">;
 }
 
 export interface Notice {

@@ -23,7 +23,7 @@ export function RetrainBasePanel() {
   const epochs = useSmoothing(selectSmoothTrainEpochs);
   const training = useSmoothing(selectSmoothTraining);
   const retrained = useSmoothing(selectSmoothRetrained);
-  const active = training?.status === "running";
+  const active = training?.status === "running" || training?.status === "paused";
   const sigma = SMOOTHING_RECIPES[kind].sigma;
   return (
     <details className="panel smooth-training">
@@ -45,7 +45,7 @@ export function RetrainBasePanel() {
           disabled={active}
         />
         <TrainingButtons
-          status={active ? (training?.paused ? "paused" : "running") : "idle"}
+          status={active ? (training?.status === "paused" ? "paused" : "running") : "idle"}
           canReset={active || retrained}
           onTrain={actions.train}
           onPause={actions.pauseTraining}

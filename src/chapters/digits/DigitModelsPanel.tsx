@@ -138,7 +138,7 @@ export function DigitModelsPanel() {
             {training.status === "running"
               ? `batch ${training.done} of ${training.total}`
               : training.status}
-            {training.error ? `: ${training.error}` : ""}
+            {training.message ? `: ${training.message}` : ""}
           </p>
           <TrainingChart points={training.points} />
         </section>

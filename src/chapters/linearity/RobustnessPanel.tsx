@@ -71,7 +71,7 @@ export function RobustnessPanel() {
       {curves.status === "paused" && (
         <p className="panel-note">Paused while a model trains; it resumes with the new weights.</p>
       )}
-      {curves.error && <p role="alert">{curves.error}</p>}
+      {curves.status === "error" && <p role="alert">{curves.message}</p>}
       <RobustnessChart points={curves.points} pending={curves.pending} />
       <Scroller label="error rates table">
         <table className="compare reflow" aria-label="error rates under FGSM">

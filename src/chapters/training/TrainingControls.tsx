@@ -134,7 +134,7 @@ function RunButtons() {
           onClick={phase === "starting" ? undefined : running ? actions.pause : actions.start}
           aria-disabled={phase === "starting"}
         >
-          {running ? "Pause" : phase === "finished" ? "Train again" : "Train"}
+          {running ? "Pause" : phase === "done" ? "Train again" : "Train"}
         </button>
       )}
       <button type="button" onClick={actions.reset} disabled={phase === "idle"}>

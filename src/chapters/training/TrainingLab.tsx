@@ -2,7 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { backendWords } from "../../components/backendWords";
 import { TechTerm } from "../../components/TechTerm";
 import type { BackendStatus } from "../../engine/backendNames";
-import { splitTechnical } from "../../engine/errorMessage";
+import { splitTechnical } from "../../lib/errorMessage";
 import { useTraining } from "../../store/training";
 import type { TrainingStore } from "../../store/training/trainingStore";
 import { LabPresets } from "./LabPresets";
@@ -18,7 +18,8 @@ const PHASE_TEXT: Record<TrainingStore["phase"], string> = {
   running: "Training…",
   pausing: "Pausing after the current minibatch…",
   paused: "Paused.",
-  finished: "Done: every run has spent its budget.",
+  done: "Done: every run has spent its budget.",
+  cancelled: "Stopped.",
   error: "",
 };
 

@@ -108,13 +108,13 @@ export function VaeTrainingPanel() {
       </div>
       {training && (
         <>
-          <progress max={training.total} value={training.step} aria-label="training progress">
-            {training.step} of {training.total}
+          <progress max={training.total} value={training.done} aria-label="training progress">
+            {training.done} of {training.total}
           </progress>{" "}
           <span className="hint" aria-live="polite">
             {training.status === "error"
               ? training.message
-              : `${training.status}: ${training.step} of ${training.total} minibatches, β = ${training.beta}` +
+              : `${training.status}: ${training.done} of ${training.total} minibatches, β = ${training.beta}` +
                 (last
                   ? `; test −ELBO after epoch ${last.epoch}: ${last.negElbo.toFixed(1)} nats`
                   : "")}

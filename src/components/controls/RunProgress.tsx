@@ -1,26 +1,22 @@
-/** What RunProgress shows of a long job: how far it is, and how it ended. */
-export interface RunState {
-  status: "running" | "done" | "cancelled" | "error";
-  done: number;
-  total: number;
-  message: string | null;
-}
+import type { JobFields } from "../../store/jobSlot";
 
 /**
  * A long job's progress bar and one live line beside it ("300 of 1,000 samples", "stopped",
  * or the error); `unit` names what is counted.
  */
-export function RunProgress({ run, unit }: { run: RunState | null; unit: string }) {
+export function RunProgress({ run, unit }: { run: JobFields | null; unit: string }) {
   if (!run) return null;
   const count = (n: number) => n.toLocaleString("en-US");
   const line =
     run.status === "running"
       ? `${count(run.done)} of ${count(run.total)} ${unit}`
-      : run.status === "cancelled"
-        ? (run.message ?? "stopped")
-        : run.status === "error"
-          ? run.message
-          : `${count(run.done)} ${unit}`;
+      : run.status === "paused"
+        ? `paused at ${count(run.done)} of ${count(run.total)} ${unit}`
+        : run.status === "cancelled"
+          ? (run.message ?? "stopped")
+          : run.status === "error"
+            ? run.message
+            : `${count(run.done)} ${unit}`;
   return (
     <>
       <progress max={run.total} value={run.done} aria-label={`${unit} done`}>

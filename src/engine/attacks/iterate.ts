@@ -1,6 +1,6 @@
 import type * as tf from "@tensorflow/tfjs-core";
+import { yieldToBrowser } from "../../lib/yieldToBrowser";
 import { abortError } from "../abort";
-import { yieldToBrowser } from "../yieldToBrowser";
 
 /** Cancellation and progress hooks of an iterative attack run asynchronously. */
 export interface IterationControl {

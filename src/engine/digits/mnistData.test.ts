@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { splitTechnical } from "../errorMessage";
+import { splitTechnical } from "../../lib/errorMessage";
 import { digitImages, digitLabels, fetchDigits, splitDigits } from "./mnistData";
 import { type DigitSet, decodeDigits } from "./mnistFormat";
 import { TEST_DIGITS } from "./testDigits";

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { errorMessage, withTechnical } from "../errorMessage";
+import { errorMessage, withTechnical } from "../../lib/errorMessage";
 import { shuffledIndices } from "../random";
 import { type DigitSet, decodeDigits, pickDigits } from "./mnistFormat";
 

@@ -13,7 +13,7 @@ export interface DigitSet {
   pixels: Uint8Array;
 }
 
-import { withTechnical } from "../errorMessage";
+import { withTechnical } from "../../lib/errorMessage";
 
 const MAGIC = "MNST";
 const HEADER_BYTES = 20;

@@ -6,7 +6,7 @@
 import { type GraphModel, loadGraphModel } from "@tensorflow/tfjs-converter";
 import * as tf from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import { errorMessage } from "../errorMessage";
+import { errorMessage } from "../../lib/errorMessage";
 import type { LogitsFn } from "../types";
 import type { ClassOrder, ImageNetModelSpec } from "./catalog";
 import { standardOrderGather } from "./classOrder";

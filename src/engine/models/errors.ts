@@ -1,4 +1,4 @@
-import { errorMessage, withTechnical } from "../errorMessage";
+import { errorMessage, withTechnical } from "../../lib/errorMessage";
 
 /**
  * Errors raised while downloading, reading or checking an ImageNet model. Each carries a `kind`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitTechnical } from "../errorMessage";
+import { splitTechnical } from "../../lib/errorMessage";
 import { findImageNetModel, modelJsonUrl, weightUrl } from "./catalog";
 import { fetchModelArtifacts } from "./fetchArtifacts";
 import { failure, fixtureFetch, MOBILENET_ON_TFHUB, streamedResponse } from "./testing/fixtures";

@@ -3,8 +3,8 @@
  * failure into a ModelLoadError the page can explain (offline, HTTP status, truncated file, ...).
  */
 import type * as tf from "@tensorflow/tfjs-core";
+import { errorMessage, withTechnical } from "../../lib/errorMessage";
 import { isAbort } from "../abort";
-import { errorMessage, withTechnical } from "../errorMessage";
 import { type ImageNetModelSpec, modelJsonUrl, weightUrl } from "./catalog";
 import { abortedError, fileNameOf, httpError, ModelLoadError, offlineError } from "./errors";
 import { assembleArtifacts, checkGroupBytes, groupByteSize, parseModelJson } from "./manifest";

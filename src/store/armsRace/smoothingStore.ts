@@ -2,13 +2,13 @@ import type { StoreApi } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
 import { TEST_DIGITS } from "../../engine/digits/testDigits";
-import { errorMessage } from "../../engine/errorMessage";
 import {
   SMOOTHING_KINDS,
   SMOOTHING_RECIPES,
   type SmoothingKind,
 } from "../../engine/smoothing/recipes";
 import { clamp, ifValid, oneOf, wrap } from "../../engine/validate";
+import { errorMessage } from "../../lib/errorMessage";
 import type { DigitChoice } from "../../workers/digits/api";
 import type {
   CertificateView,
@@ -53,7 +53,7 @@ export interface SmoothingState {
   curves: Record<SmoothingKind, CurveRun | null>;
   /** Live retraining of a base classifier: its run (accuracy on noisy test digits per epoch). */
   trainEpochs: number;
-  training: (BatchRun<number[]> & { kind: SmoothingKind; epochs: number; paused: boolean }) | null;
+  training: (BatchRun<number[]> & { kind: SmoothingKind; epochs: number }) | null;
   /** Which base classifiers are retrained ones, not the shipped weights. */
   retrained: Record<SmoothingKind, boolean>;
   /** The largest radius each n of BOUND_NS can certify at `alpha`, per noise level. */
@@ -170,10 +170,10 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
     };
 
     let trainingOf = { kind: "sigma025" as SmoothingKind, epochs: 0 };
-    const trainer = batchRunner<number[]>((run) => {
-      const paused = run.status === "running" && (get().training?.paused ?? false);
-      set({ training: { ...run, ...trainingOf, paused } });
-    });
+    const trainer = batchRunner<number[]>(
+      (run) => set({ training: { ...run, ...trainingOf } }),
+      (paused) => compute("smoothTrainControl", { paused }, { priority: "control" }),
+    );
     /** New weights for `kind`'s base classifier: mark them, and certify again if on show. */
     const adopted = (kind: SmoothingKind, retrained: boolean) => {
       set({ retrained: { ...get().retrained, [kind]: retrained } });
@@ -202,13 +202,6 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
       );
       if (get().training?.status === "done") adopted(kind, true);
     }
-
-    const control = (paused: boolean) => {
-      const t = get().training;
-      if (t?.status !== "running") return;
-      set({ training: { ...t, paused } });
-      compute("smoothTrainControl", { paused }, { priority: "control" }).catch(() => undefined);
-    };
 
     async function runCurves(): Promise<void> {
       curvesStopped = false;
@@ -297,8 +290,8 @@ export function createSmoothingStore(digitsStore: StoreApi<DigitsStore>, url: st
         train() {
           void train();
         },
-        pauseTraining: () => control(true),
-        resumeTraining: () => control(false),
+        pauseTraining: trainer.pause,
+        resumeTraining: trainer.resume,
         resetTraining() {
           trainer.cancel();
           const kind = get().training?.kind ?? get().kind;

@@ -1,11 +1,11 @@
 import { createStore } from "zustand/vanilla";
-import { isAbort } from "../../engine/abort";
 import type { BackendPreference } from "../../engine/backendNames";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
-import { errorMessage } from "../../engine/errorMessage";
+import { errorMessage } from "../../lib/errorMessage";
 import type { DigitsApi, RetrainProgress } from "../../workers/digits/api";
 import type { CallOptions } from "../../workers/rpc/client";
+import { jobRunner } from "../jobSlot";
 import type { SharedDigits } from "../sharedDigits";
 import { type SessionClient, workerSession } from "../workerSession";
 import type { DigitModelStatus, DigitsState, TrainingPoint, TrainingRun } from "./types";
@@ -71,15 +71,13 @@ export const initialDigitsState = (): DigitsState => ({
  * worker (see workers/digits); this store starts it, swaps weights and forwards the chapters' jobs.
  */
 export function createDigitsStore(setup: DigitsSetup) {
-  let trainingAbort: AbortController | null = null;
-
   return createStore<DigitsStore>()((set, get) => {
     const patchModel = (kind: DigitModelKind, p: Partial<DigitModelStatus>) =>
       set({ models: { ...get().models, [kind]: { ...get().models[kind], ...p } } });
-    const patchTraining = (p: Partial<TrainingRun>) => {
-      const t = get().training;
-      if (t) set({ training: { ...t, ...p } });
-    };
+    const training = jobRunner(
+      () => get().training,
+      (t) => set({ training: t }),
+    );
     /** New weights of `kind` are in use in the worker: show them, and tell the chapters. */
     const adopted = (
       kind: DigitModelKind,
@@ -120,7 +118,7 @@ export function createDigitsStore(setup: DigitsSetup) {
       let lossSum = 0;
       let lossCount = 0;
       let done = 0;
-      return (p: RetrainProgress) => {
+      return (p: RetrainProgress, patch: (p: Partial<TrainingRun>) => void) => {
         if (p.kind === "batch") {
           done++;
           lossSum += p.loss;
@@ -130,11 +128,11 @@ export function createDigitsStore(setup: DigitsSetup) {
             lossSum = 0;
             lossCount = 0;
           }
-          patchTraining({ epoch: p.epoch, done, points: [...points] });
+          patch({ epoch: p.epoch, done, points: [...points] });
         } else {
           const loss = points.at(-1)?.loss ?? Number.NaN;
           points.push({ step: done, loss, accuracy: p.accuracy });
-          patchTraining({ points: [...points] });
+          patch({ points: [...points] });
         }
       };
     }
@@ -149,46 +147,26 @@ export function createDigitsStore(setup: DigitsSetup) {
       },
 
       async retrain(kind, epochs) {
-        if (get().training?.status === "running") return;
+        if (training.active()) return;
         await actions.start();
         const trainCount = get().trainCount;
         if (!trainCount) return;
         const batchesPerEpoch = Math.ceil(trainCount / RECIPES[kind].batchSize);
-        const every = Math.max(1, Math.round(batchesPerEpoch / POINTS_PER_EPOCH));
-        set({
-          training: {
-            kind,
-            status: "running",
-            epoch: 1,
-            epochs,
-            done: 0,
-            total: batchesPerEpoch * epochs,
-            points: [],
-            error: null,
-          },
-        });
-        const abort = new AbortController();
-        trainingAbort = abort;
-        try {
+        const chart = trainingChart(Math.max(1, Math.round(batchesPerEpoch / POINTS_PER_EPOCH)));
+        const initial = { status: "running" as const, done: 0, message: null };
+        const run = { ...initial, kind, epoch: 1, epochs, total: batchesPerEpoch * epochs };
+        await training.run({ ...run, points: [] }, async ({ signal }, patch) => {
           const out = await session.call(
             "retrain",
             { kind, epochs },
-            { priority: "batch", signal: abort.signal, onProgress: trainingChart(every) },
+            { priority: "batch", signal, onProgress: (p) => chart(p, patch) },
           );
           adopted(kind, "retrained", out);
-          patchTraining({ status: "done" });
-        } catch (err) {
-          patchTraining(
-            isAbort(err) ? { status: "cancelled" } : { status: "error", error: errorMessage(err) },
-          );
-        } finally {
-          if (trainingAbort === abort) trainingAbort = null;
-        }
+          return {};
+        });
       },
 
-      cancelTraining() {
-        trainingAbort?.abort();
-      },
+      cancelTraining: () => training.stop(),
 
       async restoreShipped(kind) {
         await actions.start();

@@ -1,11 +1,10 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { mergeRobustness, type RobustnessPoint } from "../../engine/digits/robustnessCurve";
 import { TEST_DIGITS } from "../../engine/digits/testDigits";
-import { errorMessage } from "../../engine/errorMessage";
 import { clampInt, oneOf } from "../../engine/validate";
 import type { PairView, SampleDigit } from "../../workers/digits/api";
+import { type JobFields, jobRunner } from "../jobSlot";
 import { latestOnly } from "../latestOnly";
 import type { DigitsStore } from "./digitsStore";
 import { CURVE_LEVELS, DIGIT_CLASS_COUNT, DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
@@ -14,15 +13,11 @@ export interface LinearityState {
   weights: Float32Array[] | null;
   pair: { from: number; to: number };
   pairView: PairView | null;
-  curves: {
-    status: "idle" | "running" | "paused" | "done" | "error";
-    done: number;
-    total: number;
+  curves: JobFields & {
     /** The latest curve of each model; kept while a newer one is measured. */
     points: Partial<Record<DigitModelKind, RobustnessPoint[]>>;
     /** Models whose curve is missing or out of date (new weights) and is being measured. */
     pending: DigitModelKind[];
-    error: string | null;
   };
   sampleModel: DigitModelKind;
   sampleEpsLevel: number;
@@ -43,13 +38,12 @@ export const initialLinearityState = (): LinearityState => ({
   weights: null,
   pair: { from: 3, to: 8 },
   pairView: null,
-  curves: { status: "idle", done: 0, total: 0, points: {}, pending: [], error: null },
+  curves: { status: "idle", done: 0, total: 0, points: {}, pending: [], message: null },
   sampleModel: "softmax",
   sampleEpsLevel: 26,
   samples: null,
 });
 
-/** `x` rounded into [0, max]; null if it is not a finite number. */
 /** The curves are measured on the 2,000 test digits in chunks of 250. */
 const CHUNK = 250;
 
@@ -71,27 +65,26 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
       },
     );
 
-    let curvesAbort: AbortController | null = null;
+    const curves = jobRunner(
+      () => get().curves,
+      (c) => set({ curves: c }),
+    );
     /**
      * Measures the pending models' curves, one model after another; the other models keep theirs.
      * A newer call (or a pause) stops an older one.
      */
-    async function measureCurves(): Promise<void> {
-      curvesAbort?.abort();
-      const mine = new AbortController();
-      curvesAbort = mine;
+    function measureCurves(): Promise<void> {
       const perModel = TEST_DIGITS / CHUNK;
       const kinds = get().curves.pending;
-      set({
-        curves: {
-          ...get().curves,
-          status: "running",
-          done: 0,
-          total: perModel * kinds.length,
-          error: null,
-        },
-      });
-      try {
+      const total = perModel * kinds.length;
+      const initial = {
+        ...get().curves,
+        status: "running" as const,
+        done: 0,
+        total,
+        message: null,
+      };
+      return curves.run(initial, async ({ signal }, patch) => {
         for (const [m, kind] of kinds.entries()) {
           // One queued job per chunk, so other chapters' quick jobs slip in between.
           const parts: { count: number; points: RobustnessPoint[] }[] = [];
@@ -99,34 +92,19 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
             const part = await compute(
               "curveChunk",
               { kind, start: chunk * CHUNK, count: CHUNK, levels: CURVE_LEVELS },
-              { priority: "batch", signal: mine.signal },
+              { priority: "batch", signal },
             );
-            if (curvesAbort !== mine) return;
             parts.push(part);
-            set({ curves: { ...get().curves, done: m * perModel + chunk + 1 } });
+            patch({ done: m * perModel + chunk + 1 });
           }
-          const { curves } = get();
-          set({
-            curves: {
-              ...curves,
-              points: { ...curves.points, [kind]: mergeRobustness(parts) },
-              pending: curves.pending.filter((k) => k !== kind),
-            },
+          const { points, pending } = get().curves;
+          patch({
+            points: { ...points, [kind]: mergeRobustness(parts) },
+            pending: pending.filter((k) => k !== kind),
           });
         }
-        set({ curves: { ...get().curves, status: "done" } });
-      } catch (err) {
-        if (!isAbort(err) && curvesAbort === mine)
-          set({ curves: { ...get().curves, status: "error", error: errorMessage(err) } });
-      }
-    }
-
-    /** Stops measuring while a model trains: both would share one GPU, and the curve would be stale. */
-    function pauseCurves(): void {
-      if (get().curves.status !== "running") return;
-      curvesAbort?.abort();
-      curvesAbort = null;
-      set({ curves: { ...get().curves, status: "paused" } });
+        return {};
+      });
     }
 
     /** Recomputes the chapter for new weights of `changed` (their curves; views are cheap). */
@@ -152,7 +130,8 @@ export function createLinearityStore(digitsStore: StoreApi<DigitsStore>) {
     digitsStore.subscribe((s, prev) => {
       if (!started) return;
       const training = s.training?.status === "running";
-      if (training && prev.training?.status !== "running") pauseCurves();
+      // Paused while a model trains: both would share one processor, and the curve would be stale.
+      if (training && prev.training?.status !== "running") curves.stop("paused");
       if (s.modelsVersion !== prev.modelsVersion) {
         const changed = changedSinceSeen(s.models);
         if (prev.modelsVersion > 0) refresh(changed);

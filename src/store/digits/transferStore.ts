@@ -1,9 +1,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { isAbort } from "../../engine/abort";
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import type { TransferAttack } from "../../engine/digits/transferMatrix";
-import { errorMessage } from "../../engine/errorMessage";
 import { clampInt, oneOf } from "../../engine/validate";
+import { type JobFields, jobRunner } from "../jobSlot";
 import type { DigitsStore } from "./digitsStore";
 import { DIGIT_MAX_EPS_LEVEL } from "./robustnessLevels";
 
@@ -11,16 +10,14 @@ export interface TransferState {
   /** The settings the next run will use. */
   attack: TransferAttack;
   /** The matrix on screen and the settings it was computed with. */
-  result: {
-    attack: TransferAttack;
-    /** error[s][t], rows filled in as they finish (null until then). */
-    error: (number[] | null)[];
-    clean: number[] | null;
-    status: "running" | "done" | "cancelled" | "error";
-    done: number;
-    total: number;
-    message: string | null;
-  } | null;
+  result:
+    | (JobFields & {
+        attack: TransferAttack;
+        /** error[s][t], rows filled in as they finish (null until then). */
+        error: (number[] | null)[];
+        clean: number[] | null;
+      })
+    | null;
 }
 
 export interface TransferActions {
@@ -45,55 +42,34 @@ export const initialTransferState = (): TransferState => ({
 export const MATRIX_MODELS: readonly DigitModelKind[] = DIGIT_MODEL_KINDS;
 
 export function createTransferStore(digitsStore: StoreApi<DigitsStore>) {
-  let abort: AbortController | null = null;
   let started = false;
   return createStore<TransferStore>()((set, get) => {
-    const patchResult = (p: Partial<NonNullable<TransferState["result"]>>) => {
-      const r = get().result;
-      if (r) set({ result: { ...r, ...p } });
-    };
+    const matrix = jobRunner(
+      () => get().result,
+      (result) => set({ result }),
+    );
 
-    async function compute(): Promise<void> {
-      abort?.abort();
-      const mine = new AbortController();
-      abort = mine;
+    function compute(): Promise<void> {
       const attack = { ...get().attack };
-      set({
-        result: {
-          attack,
-          error: MATRIX_MODELS.map(() => null),
-          clean: null,
-          status: "running",
-          done: 0,
-          total: 1,
-          message: null,
-        },
-      });
-      try {
+      const initial = { status: "running" as const, done: 0, total: 1, message: null };
+      const empty = { attack, error: MATRIX_MODELS.map(() => null), clean: null };
+      return matrix.run({ ...initial, ...empty }, async ({ signal }, patch) => {
         await digitsStore.getState().actions.compute(
           "transferMatrix",
           { attack },
           {
             priority: "batch",
-            signal: mine.signal,
+            signal,
             onProgress: (p) => {
-              if (abort !== mine) return;
-              if (p.kind === "batches") patchResult({ done: p.done, total: p.total });
-              else {
-                const error = [...(get().result?.error ?? [])];
-                error[p.source] = p.row;
-                patchResult({ error, clean: p.clean });
-              }
+              if (p.kind === "batches") return patch({ done: p.done, total: p.total });
+              const error = [...(get().result?.error ?? [])];
+              error[p.source] = p.row;
+              patch({ error, clean: p.clean });
             },
           },
         );
-        if (abort === mine) patchResult({ status: "done" });
-      } catch (err) {
-        if (abort !== mine) return;
-        patchResult(
-          isAbort(err) ? { status: "cancelled" } : { status: "error", message: errorMessage(err) },
-        );
-      }
+        return {};
+      });
     }
 
     // Retrained weights make the matrix stale: recompute it if one was shown.

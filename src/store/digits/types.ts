@@ -1,5 +1,6 @@
 import type { BackendStatus } from "../../engine/backendNames";
 import type { DigitModelKind } from "../../engine/digits/digitModelKinds";
+import type { JobFields } from "../jobSlot";
 
 export interface DigitModelStatus {
   status: "loading" | "ready" | "error";
@@ -20,16 +21,12 @@ export interface TrainingPoint {
   accuracy?: number;
 }
 
-export interface TrainingRun {
+/** A live retraining; its done / total count minibatches, for the progress bar. */
+export interface TrainingRun extends JobFields {
   kind: DigitModelKind;
-  status: "running" | "done" | "cancelled" | "error";
   epoch: number;
   epochs: number;
-  /** Batches done / total batches of the run, for the progress bar. */
-  done: number;
-  total: number;
   points: TrainingPoint[];
-  error: string | null;
 }
 
 export interface DigitsState {

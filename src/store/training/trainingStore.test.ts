@@ -84,7 +84,7 @@ describe("training store + session (in process, cpu)", () => {
     const { store } = storeWithSession();
     store.getState().actions.toggleMethod("pgd", false);
     store.getState().actions.start();
-    await until(store, (s) => s.phase === "finished");
+    await until(store, (s) => s.phase === "done");
     const { runs, deltas } = store.getState();
     expect(runs.map((r) => r.method)).toEqual(["standard", "free"]);
     const budget = runs[0].spec.backwardBudget;
@@ -161,7 +161,7 @@ describe("training store + session (in process, cpu)", () => {
         counters.set(r.id, c);
       }
     });
-    await until(store, (s) => s.phase === "finished");
+    await until(store, (s) => s.phase === "done");
     stop();
     for (const points of seen) {
       if (points.length > 0) expect(points[0]).toBe(0);
@@ -180,7 +180,7 @@ describe("training store + session (in process, cpu)", () => {
     actions.toggleMethod("fast", true);
     actions.setSettings({ earlyStopping: true });
     actions.start();
-    await until(store, (s) => s.phase === "finished");
+    await until(store, (s) => s.phase === "done");
     const [fast] = store.getState().runs;
     // A check every 2 updates (5 an epoch of 10), each 20 counted backward passes (PGD-5 on
     // 4 minibatches): the budget of 20 is spent by the first one.

@@ -1,5 +1,4 @@
 import { createStore } from "zustand/vanilla";
-import { isAbort } from "../../engine/abort";
 import type { BackendPreference, BackendStatus } from "../../engine/backendNames";
 import { DEFAULT_METHOD_SETTINGS } from "../../engine/digits/adversarial/settings";
 import {
@@ -12,7 +11,6 @@ import {
 import { DIGIT_MODEL_KINDS, type DigitModelKind } from "../../engine/digits/digitModelKinds";
 import { RECIPES } from "../../engine/digits/recipes";
 import { TEST_DIGITS } from "../../engine/digits/testDigits";
-import { errorMessage } from "../../engine/errorMessage";
 import { bool, clamp, clampInt, fields, finite, oneOf } from "../../engine/validate";
 import type {
   DeltaSnapshot,
@@ -24,17 +22,15 @@ import type {
   TrainingUpdate,
 } from "../../workers/training/protocol";
 import { DIGIT_MAX_EPS_LEVEL } from "../digits/robustnessLevels";
+import { type JobStatus, jobEnding, jobSlot } from "../jobSlot";
 import type { SharedDigits } from "../sharedDigits";
 import { type SessionClient, workerSession } from "../workerSession";
 
-export type TrainingPhase =
-  | "idle"
-  | "starting"
-  | "running"
-  | "pausing"
-  | "paused"
-  | "finished"
-  | "error";
+/**
+ * The runs' job status, with two steps of the worker's own: "starting" (it loads the digits)
+ * and "pausing" (it holds after the minibatch in flight).
+ */
+export type TrainingPhase = JobStatus | "starting" | "pausing";
 
 export interface RunView {
   id: string;
@@ -239,8 +235,8 @@ function startOf(setup: TrainingSetup, trainDigits: number): { args: TrainArgs; 
 }
 
 export function createTrainingStore(options: TrainingStoreOptions) {
-  /** The run in progress: aborting it is the reset (its late reports are dropped). */
-  let runAbort: AbortController | null = null;
+  /** The run in progress: cancelling it is the reset (its late reports are dropped). */
+  const slot = jobSlot();
   /** Step reports not yet in the state, by run id. */
   let pendingSteps = new Map<string, Extract<TrainingUpdate, { kind: "step" }>>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -311,26 +307,25 @@ export function createTrainingStore(options: TrainingStoreOptions) {
 
     /** One set of runs, from the worker's loading to the last point. */
     async function run(): Promise<void> {
-      runAbort?.abort();
-      const mine = new AbortController();
-      runAbort = mine;
+      const token = slot.begin();
       dropSteps();
       set({ phase: "starting", runs: [], deltas: null, error: null });
       try {
         const trainDigits = await session.ready();
-        if (mine.signal.aborted) return;
+        if (!token.isCurrent()) return;
         const { args, views } = startOf(get().setup, trainDigits);
         set({ phase: "running", runs: views });
         await session.call("train", args, {
           priority: "batch",
-          signal: mine.signal,
-          onProgress: onUpdate,
+          signal: token.signal,
+          onProgress: (m) => token.isCurrent() && onUpdate(m),
         });
         flushSteps();
-        set({ phase: "finished" });
+        set({ phase: "done" });
       } catch (err) {
-        if (isAbort(err) || runAbort !== mine) return;
-        set({ phase: "error", error: errorMessage(err) });
+        if (!token.isCurrent()) return;
+        const { status, message } = jobEnding(err);
+        set({ phase: status, error: message });
       }
     }
 
@@ -380,8 +375,7 @@ export function createTrainingStore(options: TrainingStoreOptions) {
           control({ paused: false });
         },
         reset() {
-          runAbort?.abort();
-          runAbort = null;
+          slot.cancel();
           dropSteps();
           set({ phase: "idle", runs: [], deltas: null, error: null });
         },

@@ -2,14 +2,15 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { isAbort } from "../../engine/abort";
 import { digitFromDrawing } from "../../engine/digits/drawnDigit";
 import { TEST_DIGITS } from "../../engine/digits/testDigits";
-import { errorMessage } from "../../engine/errorMessage";
 import type { LatentObjective } from "../../engine/vae/latentAttack";
 import type { LevelSums } from "../../engine/vae/measure";
 import { VAE_KINDS, type VaeKind } from "../../engine/vae/recipes";
 import { clampInt, ifValid, oneOf, wrap } from "../../engine/validate";
+import { errorMessage } from "../../lib/errorMessage";
 import type { LatentMapView, LatentPathView, LatentTarget } from "../../workers/digits/vaeApi";
 import type { DigitsStore } from "../digits/digitsStore";
 import { DIGIT_CLASS_COUNT } from "../digits/robustnessLevels";
+import { type JobFields, jobRunner } from "../jobSlot";
 import { latestOnly } from "../latestOnly";
 
 /** The eps levels (k/255) of a path and of the table: 0 to 0.3 in nine steps. */
@@ -38,14 +39,7 @@ export interface VaeState {
   grid: Float32Array | null;
   status: Status;
   error: string | null;
-  table: {
-    count: number;
-    status: "running" | "done" | "cancelled" | "error";
-    done: number;
-    total: number;
-    sums: LevelSums[] | null;
-    message: string | null;
-  } | null;
+  table: (JobFields & { count: number; sums: LevelSums[] | null }) | null;
   tableCount: number;
   /** Settings of the next live training run, and the run on screen. */
   beta: number;
@@ -55,17 +49,13 @@ export interface VaeState {
   retrained: Record<VaeKind, boolean>;
 }
 
-export interface VaeTraining {
+export interface VaeTraining extends JobFields {
   kind: VaeKind;
   beta: number;
-  status: "running" | "paused" | "done" | "cancelled" | "error";
-  step: number;
-  total: number;
   /** Mean loss terms over every POINT_EVERY minibatches (nats per digit). */
   points: { step: number; reconstruction: number; kl: number }[];
   /** Test negative ELBO after each epoch. */
   tests: { epoch: number; negElbo: number }[];
-  message: string | null;
 }
 
 export interface VaeActions {
@@ -141,9 +131,16 @@ export const initialVaeState = (): VaeState => ({
 export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: string) {
   const compute = digitsStore.getState().actions.compute;
   let started = false;
-  let tableAbort: AbortController | null = null;
-  let trainAbort: AbortController | null = null;
   return createStore<VaeStore>()((set, get) => {
+    const table = jobRunner(
+      () => get().table,
+      (t) => set({ table: t }),
+    );
+    const training = jobRunner(
+      () => get().training,
+      (t) => set({ training: t }),
+      (paused) => compute("vaeControl", { paused }, { priority: "control" }),
+    );
     const fail = (err: unknown) => {
       if (!isAbort(err)) set({ status: "error", error: errorMessage(err) });
     };
@@ -171,42 +168,22 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
     });
     const attack = () => void paths.request(null, true)?.catch(fail);
 
-    async function runTable(): Promise<void> {
-      tableAbort?.abort();
-      const mine = new AbortController();
-      tableAbort = mine;
-      const { kind, objective, tableCount } = get();
-      const patch = (p: Partial<NonNullable<VaeState["table"]>>) => {
-        const t = get().table;
-        if (t && tableAbort === mine) set({ table: { ...t, ...p } });
-      };
-      set({
-        table: {
-          count: tableCount,
-          status: "running",
-          done: 0,
-          total: tableCount,
-          sums: null,
-          message: null,
-        },
-      });
-      try {
+    function runTable(): Promise<void> {
+      const { kind, objective, tableCount: count } = get();
+      const initial = { status: "running" as const, done: 0, total: count, message: null };
+      return table.run({ ...initial, count, sums: null }, async ({ signal }, patch) => {
         await compute("vaeMap", { kind, url: vaeUrl });
         const sums = await compute(
           "vaeTable",
-          { kind, objective, steps: ATTACK_STEPS, levels: PATH_LEVELS, count: tableCount },
+          { kind, objective, steps: ATTACK_STEPS, levels: PATH_LEVELS, count },
           {
             priority: "batch",
-            signal: mine.signal,
+            signal,
             onProgress: (p) => patch({ done: p.done, total: p.total, sums: p.sums }),
           },
         );
-        patch({ status: "done", sums, done: tableCount });
-      } catch (err) {
-        patch(
-          isAbort(err) ? { status: "cancelled" } : { status: "error", message: errorMessage(err) },
-        );
-      }
+        return { sums };
+      });
     }
 
     /** Folds a run's minibatch losses into chart points (means of POINT_EVERY). */
@@ -226,56 +203,38 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
     }
 
     async function train(): Promise<void> {
-      trainAbort?.abort();
-      const mine = new AbortController();
-      trainAbort = mine;
       const { kind, beta, trainEpochs: epochs } = get();
-      const patch = (p: Partial<VaeTraining>) => {
-        const t = get().training;
-        if (t && trainAbort === mine) set({ training: { ...t, ...p } });
-      };
       const fold = lossFolder();
-      set({
-        training: {
-          kind,
-          beta,
-          status: "running",
-          step: 0,
-          total: 1,
-          points: [],
-          tests: [],
-          message: null,
-        },
-      });
-      try {
-        await compute("vaeMap", { kind, url: vaeUrl });
-        const map = await compute(
-          "vaeTrain",
-          { kind, beta, epochs },
-          {
-            priority: "batch",
-            signal: mine.signal,
-            onProgress: (p) => {
-              const t = get().training;
-              if (!t || trainAbort !== mine) return;
-              if (p.kind === "epoch")
-                return patch({ tests: [...t.tests, { epoch: p.epoch, negElbo: p.negElbo }] });
-              const point = fold(p.step, p.reconstruction, p.kl);
-              patch({
-                step: p.step,
-                total: p.total,
-                ...(point ? { points: [...t.points, point] } : {}),
-              });
+      const out: { map?: LatentMapView } = {};
+      const initial = { status: "running" as const, done: 0, total: 1, message: null };
+      await training.run(
+        { ...initial, kind, beta, points: [], tests: [] },
+        async ({ signal }, patch) => {
+          await compute("vaeMap", { kind, url: vaeUrl });
+          out.map = await compute(
+            "vaeTrain",
+            { kind, beta, epochs },
+            {
+              priority: "batch",
+              signal,
+              onProgress: (p) => {
+                const t = get().training;
+                if (!t) return;
+                if (p.kind === "epoch")
+                  return patch({ tests: [...t.tests, { epoch: p.epoch, negElbo: p.negElbo }] });
+                const point = fold(p.step, p.reconstruction, p.kl);
+                patch({
+                  done: p.step,
+                  total: p.total,
+                  ...(point ? { points: [...t.points, point] } : {}),
+                });
+              },
             },
-          },
-        );
-        patch({ status: "done" });
-        adoptMap(map, true);
-      } catch (err) {
-        patch(
-          isAbort(err) ? { status: "cancelled" } : { status: "error", message: errorMessage(err) },
-        );
-      }
+          );
+          return {};
+        },
+      );
+      if (out.map && get().training?.status === "done") adoptMap(out.map, true);
     }
 
     /** New weights for the map's VAE: show its map and attack again. */
@@ -285,13 +244,6 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
       set({ map, grid: null, picked: null, path: null, table: null });
       attack();
     }
-
-    const control = (paused: boolean) => {
-      const t = get().training;
-      if (!t || (t.status !== "running" && t.status !== "paused")) return;
-      set({ training: { ...t, status: paused ? "paused" : "running" } });
-      compute("vaeControl", { paused }, { priority: "control" }).catch(fail);
-    };
 
     return {
       ...initialVaeState(),
@@ -359,7 +311,7 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
           void runTable();
         },
         cancelTable() {
-          tableAbort?.abort();
+          table.stop();
         },
         setBeta: (beta) => ifValid(oneOf(beta, BETAS), (valid) => set({ beta: valid })),
         setTrainEpochs: (choice) =>
@@ -367,15 +319,10 @@ export function createVaeStore(digitsStore: StoreApi<DigitsStore>, vaeUrl: strin
         train() {
           void train();
         },
-        pauseTraining() {
-          control(true);
-        },
-        resumeTraining() {
-          control(false);
-        },
+        pauseTraining: training.pause,
+        resumeTraining: training.resume,
         resetTraining() {
-          trainAbort?.abort();
-          trainAbort = null;
+          training.stop();
           const kind = get().kind;
           set({ training: null });
           compute("vaeRestore", { kind, url: vaeUrl })

@@ -1,6 +1,6 @@
 import { isAbort, throwIfAborted } from "../../engine/abort";
-import { errorMessage } from "../../engine/errorMessage";
-import { yieldToBrowser } from "../../engine/yieldToBrowser";
+import { errorMessage } from "../../lib/errorMessage";
+import { yieldToBrowser } from "../../lib/yieldToBrowser";
 import type { Api, CallMessage, Endpoint, FromWorkerMessage, ToWorkerMessage } from "./protocol";
 import { Turns } from "./turns";
 
