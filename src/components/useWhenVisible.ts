@@ -5,10 +5,10 @@ import { type RefObject, useEffect } from "react";
  * further down start their (costly) computations only for readers who stop there. The element
  * is then marked `data-started` (for tests, and for anyone inspecting the page).
  */
-export function useWhenVisible(ref: RefObject<Element | null>, onVisible: () => void): void {
+export function useWhenVisible(ref: RefObject<Element | null>, onVisible?: () => void): void {
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || !onVisible) return;
     const start = () => {
       el.setAttribute("data-started", "");
       onVisible();

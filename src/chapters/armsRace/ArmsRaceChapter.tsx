@@ -1,9 +1,8 @@
 import "./armsRace.css";
 import { useRef } from "react";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { useWhenVisible } from "../../components/useWhenVisible";
 import { smoothingStore, wordSwapStore } from "../../store/armsRace";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { ArmsRaceIntro, DefenceProse, SmoothingProse } from "./ArmsRaceProse";
 import { BreakPanel } from "./BreakPanel";
 import { CertifiedCurves } from "./CertifiedCurves";
@@ -21,13 +20,28 @@ const startWordSwap = () => wordSwapStore.getState().actions.start();
 
 /** Chapter 8: the arms race, a defence broken live, and a certified defence to try to break. */
 export function ArmsRaceChapter() {
-  const ref = useRef<HTMLElement>(null);
   const words = useRef<HTMLDivElement>(null);
-  useWhenVisible(ref, start);
   useWhenVisible(words, startWordSwap);
   return (
-    <article className="chapter" id="arms-race" aria-labelledby="arms-race-title" ref={ref}>
-      <ChapterHeader id="arms-race" />
+    <Chapter
+      id="arms-race"
+      sources={[
+        "goodfellow",
+        "madry",
+        "athalye",
+        "xu",
+        "buckman",
+        "shafahi",
+        "cohen",
+        "salman",
+        "ebrahimi",
+        "wallace",
+        "zou",
+        "greshake",
+        "blog",
+      ]}
+      onFirstView={start}
+    >
       <div className="chapter-grid">
         <ArmsRaceIntro />
         <section className="demo" aria-label="The arms race, stop by stop">
@@ -58,26 +72,6 @@ export function ArmsRaceChapter() {
           <FlipRatePanel />
         </div>
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations
-          keys={[
-            "goodfellow",
-            "madry",
-            "athalye",
-            "xu",
-            "buckman",
-            "shafahi",
-            "cohen",
-            "salman",
-            "ebrahimi",
-            "wallace",
-            "zou",
-            "greshake",
-            "blog",
-          ]}
-        />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

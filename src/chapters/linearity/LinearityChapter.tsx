@@ -1,10 +1,7 @@
 import "./linearity.css";
-import { useRef } from "react";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
-import { useWhenVisible } from "../../components/useWhenVisible";
 import { linearityStore } from "../../store/digits/linearity";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { DigitModelsPanel } from "../digits/DigitModelsPanel";
 import { LinearToyPanel } from "./LinearToyPanel";
 import { RobustnessPanel } from "./RobustnessPanel";
@@ -20,11 +17,8 @@ const start = () => linearityStore.getState().actions.start();
 
 /** Chapter 2: adversarial examples as a consequence of linear behaviour in many dimensions. */
 export function LinearityChapter() {
-  const ref = useRef<HTMLElement>(null);
-  useWhenVisible(ref, start);
   return (
-    <article className="chapter" id="linearity" aria-labelledby="linearity-title" ref={ref}>
-      <ChapterHeader id="linearity" />
+    <Chapter id="linearity" sources={["goodfellow", "mnist", "blog"]} onFirstView={start}>
       <div className="chapter-grid">
         <div className="prose">
           <p>
@@ -65,10 +59,6 @@ export function LinearityChapter() {
           <RobustnessPanel />
         </section>
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations keys={["goodfellow", "mnist", "blog"]} />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

@@ -1,4 +1,3 @@
-import { useCallback, useRef } from "react";
 import { AttackControls } from "../../components/controls/AttackControls";
 import { EpsilonSlider } from "../../components/controls/EpsilonSlider";
 import { ImageInput } from "../../components/controls/ImageInput";
@@ -6,10 +5,8 @@ import { ModelPicker } from "../../components/controls/ModelPicker";
 import { StoryPicker } from "../../components/controls/StoryPicker";
 import { DownloadButtons } from "../../components/DownloadButtons";
 import { ImageTriptych } from "../../components/ImageTriptych";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
-import { useInView } from "../../components/useInView";
 import { selectActions, useLab } from "../../store";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { LazyZoo } from "./LazyZoo";
 import "./prank.css";
 import { PrankNumbers } from "./PrankNumbers";
@@ -22,15 +19,14 @@ import { SweepPanel } from "./SweepPanel";
  * result (the panda turned gibbon); one click tells the plain FGSM story instead.
  */
 export function PrankChapter() {
-  const ref = useRef<HTMLElement>(null);
   const { setInView } = useLab(selectActions);
-  useInView(
-    ref,
-    useCallback((inView: boolean) => setInView(inView), [setInView]),
-  );
   return (
-    <article className="chapter prank" id="prank" aria-labelledby="prank-title" ref={ref}>
-      <ChapterHeader id="prank" />
+    <Chapter
+      id="prank"
+      sources={["goodfellow", "szegedy", "kurakin", "madry", "mobilenet", "mobilenetV2", "blog"]}
+      onView={setInView}
+      className="prank"
+    >
       <div className="chapter-grid">
         <div className="prose">
           <PrankProse />
@@ -52,12 +48,6 @@ export function PrankChapter() {
         </section>
       </div>
       <LazyZoo />
-      <footer>
-        <h3>Sources</h3>
-        <Citations
-          keys={["goodfellow", "szegedy", "kurakin", "madry", "mobilenet", "mobilenetV2", "blog"]}
-        />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

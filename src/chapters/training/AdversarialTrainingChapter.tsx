@@ -1,7 +1,6 @@
 import "./training.css";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { TrainingLab } from "./TrainingLab";
 
 /** Goodfellow et al.'s mixed loss and its FGSM example (two pieces: stacked on a phone). */
@@ -14,8 +13,7 @@ const SADDLE_POINT = String.raw`\min_\theta\ \mathbb{E}_{(x,y)}\Big[\max_{\|\del
 /** Chapter 5: adversarial training, live: standard vs FGSM vs PGD training. */
 export function AdversarialTrainingChapter() {
   return (
-    <article className="chapter" id="training" aria-labelledby="training-title">
-      <ChapterHeader id="training" />
+    <Chapter id="training" sources={["goodfellow", "madry", "shafahi", "wong", "mnist", "blog"]}>
       <div className="chapter-grid">
         <div className="prose">
           <p>
@@ -49,10 +47,6 @@ export function AdversarialTrainingChapter() {
           <TrainingLab />
         </section>
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations keys={["goodfellow", "madry", "shafahi", "wong", "mnist", "blog"]} />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

@@ -1,9 +1,8 @@
 import "./training.css";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
 import { useStoreWhileVisible, VisibleSection } from "../../components/VisibleSection";
 import { selectTrainingRuns, trainingStore } from "../../store/training";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { CostTable } from "./CostTable";
 import { FreeDeltaView } from "./FreeDeltaView";
 import { OverfittingWatch } from "./OverfittingWatch";
@@ -23,8 +22,7 @@ function LiveCostTable() {
 /** Chapter 6: free (and fast) adversarial training, and what each method really costs. */
 export function FreeTrainingChapter() {
   return (
-    <article className="chapter" id="free" aria-labelledby="free-title">
-      <ChapterHeader id="free" />
+    <Chapter id="free" sources={["shafahi", "wong", "madry", "goodfellow", "blog"]}>
       <div className="chapter-grid">
         <div className="prose">
           <p>
@@ -83,10 +81,6 @@ export function FreeTrainingChapter() {
           <PublishedFigures />
         </VisibleSection>
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations keys={["shafahi", "wong", "madry", "goodfellow", "blog"]} />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

@@ -1,9 +1,6 @@
-import { useRef } from "react";
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import { Tex } from "../../components/Tex";
-import { useWhenVisible } from "../../components/useWhenVisible";
 import { transferStore } from "../../store/digits/transfer";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { ImageNetTransferCard } from "./ImageNetTransferCard";
 import { TransferMatrixPanel } from "./TransferMatrixPanel";
 
@@ -17,11 +14,12 @@ const start = () => transferStore.getState().actions.start();
 
 /** Chapter 4: adversarial examples made for one model fool others. */
 export function TransferChapter() {
-  const ref = useRef<HTMLElement>(null);
-  useWhenVisible(ref, start);
   return (
-    <article className="chapter" id="transfer" aria-labelledby="transfer-title" ref={ref}>
-      <ChapterHeader id="transfer" />
+    <Chapter
+      id="transfer"
+      sources={["szegedy", "papernot", "liu", "goodfellow", "darknet", "blog"]}
+      onFirstView={start}
+    >
       <div className="chapter-grid">
         <div className="prose">
           <p>
@@ -53,10 +51,6 @@ export function TransferChapter() {
           <ImageNetTransferCard />
         </section>
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations keys={["szegedy", "papernot", "liu", "goodfellow", "darknet", "blog"]} />
-      </footer>
-    </article>
+    </Chapter>
   );
 }

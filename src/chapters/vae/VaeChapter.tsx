@@ -1,9 +1,6 @@
-import { ChapterHeader } from "../../components/nav/ChapterHeader";
 import "./vae.css";
-import { useRef } from "react";
-import { useWhenVisible } from "../../components/useWhenVisible";
 import { vaeStore } from "../../store/vae";
-import { Citations } from "../Citations";
+import { Chapter } from "../Chapter";
 import { VaeDemo } from "./VaeDemo";
 import { VaeProse } from "./VaeProse";
 
@@ -11,19 +8,12 @@ const start = () => vaeStore.getState().actions.start();
 
 /** Chapter 7: an imperceptible input change walks a VAE's latent code. */
 export function VaeChapter() {
-  const ref = useRef<HTMLElement>(null);
-  useWhenVisible(ref, start);
   return (
-    <article className="chapter" id="vae" aria-labelledby="vae-title" ref={ref}>
-      <ChapterHeader id="vae" />
+    <Chapter id="vae" sources={["kingma", "tabacof", "kos", "madry", "blog"]} onFirstView={start}>
       <div className="chapter-grid">
         <VaeProse />
         <VaeDemo />
       </div>
-      <footer>
-        <h3>Sources</h3>
-        <Citations keys={["kingma", "tabacof", "kos", "madry", "blog"]} />
-      </footer>
-    </article>
+    </Chapter>
   );
 }
