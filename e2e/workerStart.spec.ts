@@ -1,4 +1,4 @@
-import { expect, expectTop1, test } from "./fixtures";
+import { expect, expectTop1, imagenetWorker, test } from "./fixtures";
 
 /** The workers' entry scripts (worker-<hash>.js; their shared chunks are worker-main-*). */
 const WORKER_ENTRY = /\/assets\/worker-(?!main)[^/]*\.js$/;
@@ -27,4 +27,23 @@ test("chapter 1's worker refused at start: the page says so, the zoo does not wa
   // The refused script is the one error the console showed.
   expect(consoleErrors.every((e) => /worker|Failed to load|ERR_FAILED/i.test(e))).toBe(true);
   consoleErrors.length = 0;
+});
+
+test("chapter 1's worker dies mid-job: the page says so, starts a fresh one and shows the panda and the gibbon again", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expectTop1(page, "adversarial prediction", "gibbon");
+  // As a crash or an out-of-memory kill: the worker stops, and no event tells the page.
+  const worker = await imagenetWorker(page);
+  await worker.evaluate(() => self.close()).catch(() => undefined);
+  // A slider move is a job that now waits on it (the sweep's fill is another).
+  await page
+    .locator("#prank")
+    .getByRole("slider", { name: /epsilon/ })
+    .press("ArrowRight");
+  const notice = page.getByRole("status").filter({ hasText: /stopped answering.*restarted/ });
+  await expect(notice).toBeVisible({ timeout: 90_000 });
+  await expectTop1(page, "original prediction", "giant panda");
+  await expectTop1(page, "adversarial prediction", "gibbon");
 });

@@ -60,6 +60,26 @@ export type LabStore = LabState & { actions: LabActions };
 const DEFAULT_MODEL = IMAGENET_MODELS[0];
 /** Most PGD steps chapter 1 runs per epsilon. */
 export const MAX_PGD_STEPS = 100;
+/** What the page says while it recovers from a lost worker, once done, and if it is lost again. */
+interface Recovery {
+  working: string;
+  done: string;
+  again: string;
+}
+const LOST_CONTEXT: Recovery = {
+  working: "The graphics context was lost: restoring the model and image…",
+  done: "The graphics context was lost and has been restored.",
+  again: "The graphics context was lost again. Try again to restart chapter 1.",
+};
+/** The worker died (`err` says how). */
+const workerStopped = (err: unknown): Recovery => ({
+  working: `${labMessage(err)} Restarting it and restoring the model and image…`,
+  done: `${labMessage(err)} It was restarted: the model and image are back.`,
+  again: `${labMessage(err)} It stopped twice within a minute, so it was left off. Try again to restart chapter 1.`,
+});
+/** A worker lost again within this time is not restarted by itself. */
+const RECOVER_AGAIN_MS = 60_000;
+
 export const initialLabState = (): LabState => ({
   backend: null,
   workerEpoch: 0,
@@ -106,18 +126,22 @@ export function createLabStore(setup: LabSetup) {
 
   const store = createStore<LabStore>()((set, get) => {
     /** The worker and its backend; after a lost WebGL context, a fresh one. */
-    const session = workerSession(setup.makeClient, async (call, epoch) => {
-      const backend = await call("start", {
-        backend: preferred,
-        wasmPath: setup.wasmPath,
-        pageUrl: setup.pageUrl,
-      });
-      set({ backend, workerEpoch: epoch });
-      call("contextLost", null, { priority: "io" }).then(
-        () => (session.epoch() === epoch ? recoverContext() : undefined),
-        () => undefined,
-      );
-    });
+    const session = workerSession(
+      setup.makeClient,
+      async (call, epoch) => {
+        const backend = await call("start", {
+          backend: preferred,
+          wasmPath: setup.wasmPath,
+          pageUrl: setup.pageUrl,
+        });
+        set({ backend, workerEpoch: epoch });
+        call("contextLost", null, { priority: "io" }).then(
+          () => (session.epoch() === epoch ? recover(LOST_CONTEXT) : undefined),
+          () => undefined,
+        );
+      },
+      (err) => recover(workerStopped(err)),
+    );
     const patchImage = (p: Partial<LabState["image"]>) => set({ image: { ...get().image, ...p } });
     const fail = (err: unknown) => {
       if (!isAbort(err)) set({ working: null, notice: { kind: "error", text: labMessage(err) } });
@@ -209,18 +233,25 @@ export function createLabStore(setup: LabSetup) {
       await rebuild();
     }
 
-    /** Every tensor died with the WebGL context: a fresh worker, and the model and image again. */
-    async function recoverContext(): Promise<void> {
-      set({ working: "The graphics context was lost: restoring the model and image…" });
+    /**
+     * Every tensor died with the worker (or with its WebGL context): a fresh worker, and the
+     * model and image again, so chapter 1 shows what it showed. A second loss within a minute
+     * is only reported, with Try again: a worker that keeps dying would otherwise loop.
+     */
+    let lastRecovery = Number.NEGATIVE_INFINITY;
+    async function recover(why: Recovery): Promise<void> {
       stopWork();
       model.lost();
+      if (Date.now() - lastRecovery < RECOVER_AGAIN_MS) {
+        set({ working: null, notice: { kind: "error", text: why.again, retry: true } });
+        return;
+      }
+      lastRecovery = Date.now();
+      set({ working: why.working });
       try {
         await session.restart();
         await model.reload();
-        set({
-          working: null,
-          notice: { kind: "info", text: "The graphics context was lost and has been restored." },
-        });
+        set({ working: null, notice: { kind: "info", text: why.done } });
       } catch (err) {
         fail(err);
       }

@@ -54,6 +54,7 @@ import { BATCH_COUNTS, createZooStore } from "./zoo/zooStore";
 const silent = <A extends Api>(): Client<A> => ({
   call: () => new Promise<never>(() => {}),
   failAll: () => undefined,
+  ping: () => 0,
 });
 const neverDigits = { source: () => new Promise<never>(() => {}), offer: () => undefined };
 const digits = () =>

@@ -18,6 +18,7 @@ function workers(fault: (n: number) => "died" | "refused" | null) {
   let refusals = 0;
   const closed: number[] = [];
   const alive: boolean[] = [];
+  const deaths: ((message: string) => void)[] = [];
   const makeClient = (): SessionClient<EchoApi> => {
     const n = ++made;
     const f = fault(n);
@@ -32,11 +33,17 @@ function workers(fault: (n: number) => "died" | "refused" | null) {
       },
     });
     const died = f === "died";
+    const whenDead = new Promise<string>((resolve) => {
+      deaths[n] = resolve;
+    });
+    if (died) deaths[n]("The test worker stopped: it could not start.");
     return {
+      whenDead,
       call: died
         ? () => Promise.reject(new Error("The test worker stopped: it could not start."))
         : client.call,
       failAll: client.failAll,
+      ping: client.ping,
       isAlive: () => alive[n],
       close() {
         closed.push(n);
@@ -44,7 +51,11 @@ function workers(fault: (n: number) => "died" | "refused" | null) {
       },
     };
   };
-  return { makeClient, made: () => made, closed, kill: (n: number) => (alive[n] = false) };
+  const kill = (n: number) => {
+    alive[n] = false;
+    deaths[n]("The test worker stopped answering.");
+  };
+  return { makeClient, made: () => made, closed, kill };
 }
 
 const startWith = (call: SessionClient<EchoApi>["call"]) => call("start", null);
@@ -98,5 +109,20 @@ describe("workerSession", () => {
     expect(await session.tell("echo", "now")).toBe("now from 1");
     expect(await session.restart()).toBe("worker 2");
     expect(w.closed).toEqual([1]);
+  });
+
+  it("tells the store once when a started worker dies, with what happened; not for a failed start or a restart", async () => {
+    const w = workers((n) => (n === 1 ? "died" : null));
+    const heard: string[] = [];
+    const session = workerSession(w.makeClient, startWith, (err, epoch) =>
+      heard.push(`${epoch}: ${err.message}`),
+    );
+    await expect(session.ready()).rejects.toThrow(/could not start/);
+    await session.ready();
+    await session.restart();
+    w.kill(2);
+    w.kill(3);
+    await Promise.resolve();
+    expect(heard).toEqual(["3: The test worker stopped answering."]);
   });
 });

@@ -6,6 +6,8 @@ export type SessionClient<A extends Api> = Client<A> & {
   close?(): void;
   /** False once the worker has stopped by itself (its script failed, or it crashed). */
   isAlive?(): boolean;
+  /** Resolves with what happened once the worker has stopped by itself. */
+  whenDead?: Promise<string>;
 };
 
 type Call<A extends Api> = Client<A>["call"];
@@ -14,8 +16,9 @@ type Call<A extends Api> = Client<A>["call"];
  * The one way a store reaches its worker. The worker is made on first use and started once
  * (`start`: its backend, its data); a failed start is forgotten, so the next call tries again,
  * and every call waiting on it rejects with the start's own words (none waits forever). A
- * worker that died is replaced on the next call; `epoch` counts the workers started, so a store
- * can tell a reply or a status of an old worker from the current one's.
+ * worker that died is replaced on the next call (and `onDeath` hears of it, with what happened,
+ * for the store to say so and recompute); `epoch` counts the workers started, so a store can
+ * tell a reply or a status of an old worker from the current one's.
  */
 export interface WorkerSession<A extends Api, S> {
   /** Resolves with the start's result once the worker is up; starts it if need be. */
@@ -33,10 +36,13 @@ export interface WorkerSession<A extends Api, S> {
 export function workerSession<A extends Api, S>(
   makeClient: () => SessionClient<A>,
   start: (call: Call<A>, epoch: number) => Promise<S>,
+  onDeath?: (err: Error, epoch: number) => void,
 ): WorkerSession<A, S> {
   let client: SessionClient<A> | null = null;
   let started: Promise<S> | null = null;
   let epoch = 0;
+  /** The last epoch whose start succeeded: only a worker that was up can die mid-job. */
+  let up = 0;
 
   const drop = () => {
     client?.close?.();
@@ -49,10 +55,20 @@ export function workerSession<A extends Api, S>(
     if (started) return started;
     if (!client) {
       client = makeClient();
-      epoch++;
+      const mine = ++epoch;
+      client.whenDead?.then((message) => {
+        if (epoch === mine && up === mine) onDeath?.(new Error(message), mine);
+      });
     }
     const attempt = start(client.call, epoch);
+    const mine = epoch;
     started = attempt;
+    attempt.then(
+      () => {
+        if (started === attempt) up = mine;
+      },
+      () => undefined,
+    );
     attempt.catch((err) => {
       if (started !== attempt) return;
       // A handler's failure came from a live worker; anything else means it never came up.

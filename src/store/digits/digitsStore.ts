@@ -71,6 +71,8 @@ export const initialDigitsState = (): DigitsState => ({
  * worker (see workers/digits); this store starts it, swaps weights and forwards the chapters' jobs.
  */
 export function createDigitsStore(setup: DigitsSetup) {
+  /** Added to the worker's model versions: a fresh worker counts from 1 again. */
+  let versionBase = 0;
   return createStore<DigitsStore>()((set, get) => {
     const patchModel = (kind: DigitModelKind, p: Partial<DigitModelStatus>) =>
       set({ models: { ...get().models, [kind]: { ...get().models[kind], ...p } } });
@@ -85,32 +87,45 @@ export function createDigitsStore(setup: DigitsSetup) {
       { accuracy, version }: { accuracy: number; version: number },
     ) => {
       patchModel(kind, { status: "ready", testAccuracy: accuracy, source, error: null });
-      set({ modelsVersion: version });
+      set({ modelsVersion: versionBase + version });
     };
 
+    /**
+     * The worker died mid-job (its jobs fail with what happened): a fresh one loads the digits
+     * and the shipped models, and the new version makes the chapters on screen recompute.
+     */
+    function restartAfterDeath(): void {
+      versionBase = get().modelsVersion;
+      session.ready().catch(() => undefined);
+    }
+
     /** A fresh worker's start: the digits and the three shipped models. */
-    const session = workerSession(setup.makeClient, async (call) => {
-      set({ status: "loading", error: null });
-      try {
-        const { backend, weightsUrl, wasmPath } = setup;
-        const digits = await setup.digits.source();
-        const out = await call("load", { backend, wasmPath, digits, weightsUrl });
-        setup.digits.offer(() => session.tell("digitSplit", null, { priority: "control" }));
-        for (const kind of DIGIT_MODEL_KINDS)
-          patchModel(kind, {
-            status: "ready",
-            testAccuracy: out.accuracy[kind],
-            source: "shipped",
-          });
-        set({ status: "ready", backend: out.backend, trainCount: out.trainCount });
-        set({ modelsVersion: out.version });
-      } catch (err) {
-        const text = errorMessage(err);
-        set({ status: "error", error: text });
-        for (const kind of DIGIT_MODEL_KINDS) patchModel(kind, { status: "error", error: text });
-        throw err;
-      }
-    });
+    const session = workerSession(
+      setup.makeClient,
+      async (call) => {
+        set({ status: "loading", error: null });
+        try {
+          const { backend, weightsUrl, wasmPath } = setup;
+          const digits = await setup.digits.source();
+          const out = await call("load", { backend, wasmPath, digits, weightsUrl });
+          setup.digits.offer(() => session.tell("digitSplit", null, { priority: "control" }));
+          for (const kind of DIGIT_MODEL_KINDS)
+            patchModel(kind, {
+              status: "ready",
+              testAccuracy: out.accuracy[kind],
+              source: "shipped",
+            });
+          set({ status: "ready", backend: out.backend, trainCount: out.trainCount });
+          set({ modelsVersion: versionBase + out.version });
+        } catch (err) {
+          const text = errorMessage(err);
+          set({ status: "error", error: text });
+          for (const kind of DIGIT_MODEL_KINDS) patchModel(kind, { status: "error", error: text });
+          throw err;
+        }
+      },
+      restartAfterDeath,
+    );
 
     /** Live points from the worker's per-batch losses: means of `every` batches, and accuracies. */
     function trainingChart(every: number) {

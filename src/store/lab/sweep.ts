@@ -110,7 +110,9 @@ export function labSweep(host: SweepHost) {
 
   return {
     /** Shows `level` (`preempt`: a PGD run in flight for another level stops). */
-    view: (level: number, preempt = false) => viewer.request(level, preempt),
+    view(level: number, preempt = false): void {
+      viewer.request(level, preempt)?.catch(host.fail);
+    },
     fill,
     /** Goes on filling after a pause out of view. */
     resume(): void {

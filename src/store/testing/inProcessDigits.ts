@@ -29,23 +29,65 @@ const fetchFromPublic =
     }
   };
 
-/** `firstStartDies`: the store's first worker never comes up (a refused script), the next does. */
+/**
+ * `firstStartDies`: the store's first worker never comes up (a refused script), the next does.
+ * `kill()` makes the current worker die mid-job as a real one does (its calls fail, `whenDead`
+ * says so); the store's next worker is a fresh one.
+ */
 export function inProcessDigits({ firstStartDies = false } = {}) {
   const fetched: string[] = [];
-  const { client, close } = inProcess<DigitsApi>(
-    createDigitsHandlers({
-      startBackend: startCpuBackend,
-      fetchFn: fetchFromPublic(fetched),
-    }),
-  );
+  const connect = () => {
+    const { client, close } = inProcess<DigitsApi>(
+      createDigitsHandlers({
+        startBackend: startCpuBackend,
+        fetchFn: fetchFromPublic(fetched),
+      }),
+    );
+    let die: (message: string) => void = () => undefined;
+    const whenDead = new Promise<string>((resolve) => {
+      die = resolve;
+    });
+    let alive = true;
+    const kill = () => {
+      alive = false;
+      const message = "The digits worker stopped answering (it may have run out of memory).";
+      die(message);
+      client.failAll(message);
+      close();
+    };
+    return { client, close, kill, session: { ...client, whenDead, isAlive: () => alive } };
+  };
+  const first = connect();
+  const workers = [first];
   const digits = createSharedDigits(`${ORIGIN}data/mnist.bin.gz`);
   let made = 0;
+  let firstUsed = false;
   const store = createDigitsStore({
-    makeClient: () => (firstStartDies && made++ === 0 ? deadWorker("digits worker") : client),
+    makeClient: () => {
+      if (firstStartDies && made++ === 0) return deadWorker("digits worker");
+      if (!firstUsed) {
+        firstUsed = true;
+        return first.session;
+      }
+      const next = connect();
+      workers.push(next);
+      return next.session;
+    },
     backend: "cpu",
     digits,
     weightsUrl: `${ORIGIN}models/digits/`,
     wasmPath: `${ORIGIN}tfjs-wasm/`,
   });
-  return { store, client, close, digits, fetched };
+  const close = () => {
+    for (const w of workers) w.close();
+  };
+  return {
+    store,
+    client: first.client,
+    close,
+    digits,
+    fetched,
+    kill: () => workers.at(-1)?.kill(),
+    workersMade: () => workers.length,
+  };
 }

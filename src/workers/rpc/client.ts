@@ -17,6 +17,11 @@ export interface Client<A extends Api> {
   ): Promise<A[M]["result"]>;
   /** Rejects every waiting call with `message` (the worker died or could not start). */
   failAll(message: string): void;
+  /**
+   * Asks the worker whether it is there, and tells how long it has been silent while calls
+   * waited (ms; 0 when none waits). A worker that closed or crashed is silent for good.
+   */
+  ping(): number;
 }
 
 /** A handler's failure, as the page sees it: its words, and its `kind` if it had one. */
@@ -45,8 +50,12 @@ export function createClient<A extends Api>(
 ): Client<A> {
   let lastId = 0;
   const waiting = new Map<number, Waiting>();
+  /** When the worker last said anything, or the first of the waiting calls was sent. */
+  let heard = Date.now();
 
   endpoint.onmessage = ({ data }) => {
+    heard = Date.now();
+    if (data.kind === "pong") return;
     const call = waiting.get(data.id);
     if (!call) return;
     if (data.kind === "progress") {
@@ -66,6 +75,7 @@ export function createClient<A extends Api>(
       const id = ++lastId;
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(abortError());
+        if (waiting.size === 0) heard = Date.now();
         waiting.set(id, { resolve, reject, onProgress });
         signal?.addEventListener(
           "abort",
@@ -82,6 +92,11 @@ export function createClient<A extends Api>(
     failAll(message) {
       for (const call of waiting.values()) call.reject(new Error(message));
       waiting.clear();
+    },
+    ping() {
+      if (waiting.size === 0) return 0;
+      endpoint.postMessage({ kind: "ping" });
+      return Date.now() - heard;
     },
   };
 }

@@ -31,9 +31,14 @@ export type CallMessage<A extends Api = Api> = {
   };
 }[keyof A & string];
 
-export type ToWorkerMessage<A extends Api = Api> = CallMessage<A> | { kind: "cancel"; id: number };
+/** "ping": are you there? The worker answers "pong" as soon as it takes messages. */
+export type ToWorkerMessage<A extends Api = Api> =
+  | CallMessage<A>
+  | { kind: "cancel"; id: number }
+  | { kind: "ping" };
 
 export type FromWorkerMessage =
+  | { kind: "pong" }
   | { kind: "progress"; id: number; progress: unknown }
   | { kind: "result"; id: number; result: unknown }
   | {

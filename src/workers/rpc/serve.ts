@@ -81,6 +81,7 @@ export function serve<A extends Api>(
 
   endpoint.onmessage = ({ data }) => {
     if (data.kind === "cancel") running.get(data.id)?.abort();
+    else if (data.kind === "ping") post({ kind: "pong" });
     else void run(data);
   };
 }
